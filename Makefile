@@ -1,0 +1,27 @@
+# Thin wrappers: every target calls `go run ./kernel ...` or `go test`.
+# The two that matter are `make lab` (set up and open the notebooks) and
+# `make test` (everything a fresh machine needs, then every test).
+
+GO ?= go
+
+.PHONY: lab test install doctor warm exec
+
+lab:
+	$(GO) run ./kernel lab
+
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 80m ./...
+
+install:
+	$(GO) run ./kernel install
+
+doctor:
+	$(GO) run ./kernel doctor
+
+warm:
+	$(GO) run ./kernel warm
+
+# make exec NB=notebooks/03-activation-functions.ipynb
+exec:
+	$(GO) run ./kernel exec $(NB)
