@@ -1,0 +1,151 @@
+package check
+
+import (
+	"fmt"
+	"math"
+)
+
+// eval calls f(x), reporting a panic as an error.
+func eval(f func(float64) float64, x float64) (y float64, err error) {
+	err = call(func() { y = f(x) })
+	return y, err
+}
+
+// Func checks the function got against the reference want at every point of
+// points with tolerance tol, printing one line that names the first point
+// where they disagree. A panic in either function is a failure, and so is a
+// NaN from got.
+func Func(name string, got, want func(float64) float64, points []float64, tol float64) bool {
+	switch {
+	case got == nil:
+		return fail(name, "the function to check is nil")
+	case want == nil:
+		return fail(name, "the reference function is nil")
+	case len(points) == 0:
+		return fail(name, "no sample points")
+	}
+	if r := badTol(tol); r != "" {
+		return fail(name, "%s", r)
+	}
+	worst := 0.0
+	for i, x := range points {
+		w, err := eval(want, x)
+		if err != nil {
+			return fail(name, "the reference at x[%d] = %g: %v", i, x, err)
+		}
+		g, err := eval(got, x)
+		if err != nil {
+			return fail(name, "at x[%d] = %g: %v", i, x, err)
+		}
+		ok, e := agree(g, w, tol)
+		if !ok {
+			return fail(name, "at x[%d] = %g: got %.10g, want %.10g, error %.3g", i, x, g, w, e)
+		}
+		worst = math.Max(worst, e)
+	}
+	return pass(name, "agrees at %d points (largest error %.3g)", len(points), worst)
+}
+
+// centralDiff is (f(x+h) − f(x−h)) / 2h with h = ε^(1/3)·max(1, |x|).
+func centralDiff(f func(float64) float64, x float64) (float64, error) {
+	h := math.Cbrt(0x1p-52) * math.Max(1, math.Abs(x))
+	var fp, fm float64
+	err := call(func() { fp, fm = f(x+h), f(x-h) })
+	// (x+h) − (x−h) is the step actually taken, which rounding may change.
+	return (fp - fm) / ((x + h) - (x - h)), err
+}
+
+// Derivative checks the derivative df of f against central differences of f
+// at every point of points, printing one line that names the first point
+// where they disagree.
+func Derivative(name string, f, df func(float64) float64, points []float64, tol float64) bool {
+	switch {
+	case f == nil:
+		return fail(name, "the function is nil")
+	case df == nil:
+		return fail(name, "the derivative to check is nil")
+	case len(points) == 0:
+		return fail(name, "no sample points")
+	}
+	if r := badTol(tol); r != "" {
+		return fail(name, "%s", r)
+	}
+	worst := 0.0
+	for i, x := range points {
+		want, err := centralDiff(f, x)
+		if err != nil {
+			return fail(name, "the function near x[%d] = %g: %v", i, x, err)
+		}
+		if math.IsNaN(want) {
+			return fail(name, "the function gives NaN near x[%d] = %g", i, x)
+		}
+		g, err := eval(df, x)
+		if err != nil {
+			return fail(name, "at x[%d] = %g: %v", i, x, err)
+		}
+		ok, e := agree(g, want, tol)
+		if !ok {
+			return fail(name, "at x[%d] = %g: got %.10g, central difference %.10g, error %.3g", i, x, g, want, e)
+		}
+		worst = math.Max(worst, e)
+	}
+	return pass(name, "agrees with central differences at %d points (largest error %.3g)", len(points), worst)
+}
+
+// Gradient checks grad, which writes the gradient of f at x into dst, against
+// central differences of f in every coordinate, printing one line that names
+// the first component where they disagree. x is not modified.
+func Gradient(name string, f func(x []float64) float64, grad func(dst, x []float64), x []float64, tol float64) bool {
+	switch {
+	case f == nil:
+		return fail(name, "the function is nil")
+	case grad == nil:
+		return fail(name, "the gradient to check is nil")
+	case len(x) == 0:
+		return fail(name, "the point x is empty")
+	}
+	if r := badTol(tol); r != "" {
+		return fail(name, "%s", r)
+	}
+	for i, v := range x {
+		if math.IsNaN(v) {
+			return fail(name, "x[%d] is NaN", i)
+		}
+	}
+	// Work on copies so neither function can change the caller's x.
+	g := make([]float64, len(x))
+	xc := append([]float64(nil), x...)
+	if err := call(func() { grad(g, xc) }); err != nil {
+		return fail(name, "the gradient at x = %s: %v", short(x), err)
+	}
+	want := make([]float64, len(x))
+	for i := range x {
+		copy(xc, x)
+		fi := func(t float64) float64 { xc[i] = t; return f(xc) }
+		d, err := centralDiff(fi, x[i])
+		if err != nil {
+			return fail(name, "the function near x = %s: %v", short(x), err)
+		}
+		if math.IsNaN(d) {
+			return fail(name, "the function gives NaN near x = %s", short(x))
+		}
+		want[i] = d
+	}
+	worst := 0.0
+	for i := range want {
+		ok, e := agree(g[i], want[i], tol)
+		if !ok {
+			return fail(name, "component %d of %d: got %.10g, central difference %.10g, error %.3g", i, len(x), g[i], want[i], e)
+		}
+		worst = math.Max(worst, e)
+	}
+	return pass(name, "%d components agree with central differences (largest error %.3g)", len(x), worst)
+}
+
+// short formats a point for a message, eliding long vectors.
+func short(x []float64) string {
+	if len(x) <= 4 {
+		return fmt.Sprintf("%.4g", x)
+	}
+	return fmt.Sprintf("%.4g…(%d values)", x[:4], len(x))
+}
