@@ -1,0 +1,257 @@
+package data
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// TargetKind says how the target column of a CSV file is read.
+type TargetKind int
+
+const (
+	// ClassLabels reads the target as a class: a non-negative integer, or
+	// one of CSVOptions.Classes when that is set.
+	ClassLabels TargetKind = iota
+	// RealTargets reads the target as a real number (regression, or ±1
+	// labels that a binary classifier checks itself).
+	RealTargets
+	// NoTarget reads every column as a feature.
+	NoTarget
+)
+
+// CSVOptions controls ReadCSV. A nil *CSVOptions means the defaults: comma
+// separated, no header, class labels in the last column.
+type CSVOptions struct {
+	Comma     rune       // field separator; 0 means ','
+	SkipLines int        // lines to skip before the header or data
+	Header    bool       // the first line read holds the column names
+	Target    int        // 1-based column of the target; 0 means the last column
+	Kind      TargetKind // how the target column is read
+	Classes   []string   // names of the classes; labels must be one of these
+	Name      string     // name given to the set and used in errors
+}
+
+// CSVError describes a malformed CSV input. Line and Column are 1-based;
+// Column is the field number, 0 when the problem concerns a whole line,
+// and Line is 0 when it concerns the whole input.
+type CSVError struct {
+	Name   string // the set or file name, if known
+	Line   int
+	Column int
+	Field  string // the offending text, if any
+	Err    error  // what is wrong
+}
+
+func (e *CSVError) Error() string {
+	var b strings.Builder
+	b.WriteString("data: ")
+	if e.Name != "" {
+		b.WriteString(e.Name + ": ")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d, ", e.Line)
+	}
+	if e.Column > 0 {
+		fmt.Fprintf(&b, "column %d, ", e.Column)
+	}
+	if e.Field != "" || e.Column > 0 {
+		fmt.Fprintf(&b, "field %q: ", e.Field)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *CSVError) Unwrap() error { return e.Err }
+
+// Sentinel errors wrapped by *CSVError, for errors.Is.
+var (
+	ErrEmpty     = errors.New("no data rows")
+	ErrRagged    = errors.New("wrong number of fields")
+	ErrNotNumber = errors.New("not a number")
+	ErrNaN       = errors.New("NaN or infinite value")
+	ErrBadLabel  = errors.New("bad class label")
+)
+
+// LoadCSV reads the named file with ReadCSV; errors carry the file name.
+func LoadCSV(path string, opts *CSVOptions) (*Set, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	o := CSVOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.Name == "" {
+		o.Name = path
+	}
+	return ReadCSV(f, &o)
+}
+
+// ReadCSV reads a data set with one sample per line. Every line must have
+// the same number of fields; every feature must be a finite number; the
+// target is read as opts.Kind says. The first problem found is returned as
+// a *CSVError naming its line and column.
+func ReadCSV(r io.Reader, opts *CSVOptions) (*Set, error) {
+	o := CSVOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	cr := csv.NewReader(r)
+	if o.Comma != 0 {
+		cr.Comma = o.Comma
+	}
+	cr.FieldsPerRecord = -1 // checked here, with a better message
+	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
+	fail := func(line, col int, field string, err error) (*Set, error) {
+		return nil, &CSVError{Name: o.Name, Line: line, Column: col, Field: field, Err: err}
+	}
+	read := func() ([]string, int, error) {
+		rec, err := cr.Read()
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, 0, &CSVError{Name: o.Name, Line: pe.Line, Column: 0, Err: pe.Err}
+			}
+			return nil, 0, err
+		}
+		line, _ := cr.FieldPos(0)
+		return rec, line, nil
+	}
+	for range o.SkipLines {
+		if _, _, err := read(); err == io.EOF {
+			return fail(0, 0, "", ErrEmpty)
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	var names []string
+	if o.Header {
+		rec, _, err := read()
+		if err == io.EOF {
+			return fail(0, 0, "", ErrEmpty)
+		} else if err != nil {
+			return nil, err
+		}
+		names = make([]string, len(rec))
+		for i, f := range rec {
+			names[i] = strings.TrimSpace(f)
+		}
+	}
+
+	var (
+		values  []float64
+		targets []float64
+		labels  []int
+		width   = -1 // fields per line
+		target  = -1 // 0-based target column
+	)
+	classIndex := map[string]int{}
+	for i, c := range o.Classes {
+		classIndex[c] = i
+	}
+	for {
+		rec, line, err := read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // blank line
+		}
+		if width < 0 {
+			width = len(rec)
+			if names != nil && len(names) != width {
+				return fail(line, 0, "", fmt.Errorf("%w: %d, header has %d", ErrRagged, width, len(names)))
+			}
+			if o.Kind != NoTarget {
+				target = width - 1
+				if o.Target > 0 {
+					target = o.Target - 1
+				}
+				if target >= width || width < 2 {
+					return fail(line, 0, "", fmt.Errorf("%w: %d, need a target column %d and a feature", ErrRagged, width, target+1))
+				}
+			}
+		}
+		if len(rec) != width {
+			return fail(line, 0, "", fmt.Errorf("%w: %d, expected %d", ErrRagged, len(rec), width))
+		}
+		for j, f := range rec {
+			f = strings.TrimSpace(f)
+			if j == target {
+				switch {
+				case o.Kind == RealTargets:
+					v, err := parseFinite(f)
+					if err != nil {
+						return fail(line, j+1, f, err)
+					}
+					targets = append(targets, v)
+				case o.Classes != nil:
+					c, ok := classIndex[f]
+					if !ok {
+						return fail(line, j+1, f, fmt.Errorf("%w: want one of %q", ErrBadLabel, o.Classes))
+					}
+					labels = append(labels, c)
+				default:
+					c, err := strconv.Atoi(f)
+					if err != nil || c < 0 {
+						return fail(line, j+1, f, fmt.Errorf("%w: want a non-negative integer", ErrBadLabel))
+					}
+					labels = append(labels, c)
+				}
+				continue
+			}
+			v, err := parseFinite(f)
+			if err != nil {
+				return fail(line, j+1, f, err)
+			}
+			values = append(values, v)
+		}
+	}
+	if width < 0 {
+		return fail(0, 0, "", ErrEmpty)
+	}
+	d := width
+	if target >= 0 {
+		d--
+	}
+	n := len(values) / d
+	s := &Set{Name: o.Name, X: mat.NewDense(n, d, values), Y: targets, Labels: labels}
+	if o.Classes != nil {
+		s.ClassNames = append([]string(nil), o.Classes...)
+	}
+	if names != nil {
+		s.FeatureNames = make([]string, 0, d)
+		for j, nm := range names {
+			if j != target {
+				s.FeatureNames = append(s.FeatureNames, nm)
+			}
+		}
+	}
+	return s, nil
+}
+
+// parseFinite parses a float and rejects NaN and ±Inf, which strconv accepts.
+func parseFinite(f string) (float64, error) {
+	v, err := strconv.ParseFloat(f, 64)
+	if err != nil {
+		return 0, ErrNotNumber
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, ErrNaN
+	}
+	return v, nil
+}
