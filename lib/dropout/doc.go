@@ -1,0 +1,30 @@
+// Package dropout implements inverted dropout with seeded, reproducible
+// masks, Monte-Carlo dropout, and dropout on the search directions of
+// gradient descent.
+//
+// In training, inverted dropout keeps each unit with probability p and
+// scales the survivors by 1/p,
+//
+//	y_i = x_i · m_i / p,   m_i ~ Bernoulli(p),
+//
+// so E[y_i] = x_i and evaluation needs no rescaling: at test time dropout is
+// the identity. Its derivative is the same mask, ∂y_i/∂x_i = m_i/p, so the
+// backward pass applies the forward pass's mask to the incoming gradient.
+//
+// A Mask is the pair (Keep, Key). Element i is kept when a 32-bit uniform
+// drawn from a counter-based generator — a SplitMix64 finalizer applied to
+// Key + ⌊i/2⌋·γ — falls below p·2³². Because element i's draw depends only
+// on Key and i, large slices are filled in parallel, the result is the same
+// for any number of goroutines, and the mask is never stored: a backward
+// pass recomputes it from the 16-byte Mask. New draws the Key from a seeded
+// *rand.Rand, so the same seed gives the same run.
+//
+// Monte-Carlo dropout (MonteCarlo) keeps dropout on at prediction time and
+// reports the mean and spread of repeated passes as a cheap uncertainty
+// estimate. Descent applies a fresh mask to every gradient step, showing
+// the lecture's view of dropout as "adding some stochasticity to the search
+// directions".
+//
+// Package nn provides dropout as a network layer and package ad as an
+// operation in an expression; both use the masks defined here.
+package dropout

@@ -1,0 +1,210 @@
+package dropout
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+)
+
+// gamma is the odd Weyl increment 2⁶⁴/φ that spaces the counters, so that
+// nearby counters land far apart before mixing.
+const gamma = 0x9E3779B97F4A7C15
+
+// mix is a 64-bit finalizer (the SplitMix64 output function): two
+// multiply–xorshift rounds that turn a counter into 64 well-mixed bits.
+// mix(key + n·gamma) is the n-th output of a SplitMix64 stream started at
+// key, so any element of the stream can be computed without the ones before.
+func mix(z uint64) uint64 {
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+// Uniform returns the 32-bit uniform that decides element i under key:
+// element i is kept when Uniform(key, i) < Threshold(keep). Even and odd
+// elements take the low and high halves of one 64-bit draw.
+func Uniform(key uint64, i int) uint32 {
+	h := mix(key + uint64(i>>1)*gamma)
+	if i&1 == 1 {
+		return uint32(h >> 32)
+	}
+	return uint32(h)
+}
+
+// Threshold returns the integer t such that a uniform 32-bit draw u is kept
+// when u < t, so an element is kept with probability t/2³² = keep up to
+// 2⁻³². It panics if keep is NaN or outside [0, 1]; keep = 1 gives 2³².
+func Threshold(keep float64) uint64 {
+	checkKeep(keep)
+	return uint64(math.Round(keep * (1 << 32)))
+}
+
+func checkKeep(keep float64) {
+	if !(keep >= 0 && keep <= 1) {
+		panic(fmt.Sprintf("dropout: keep probability %v outside [0, 1]", keep))
+	}
+}
+
+// Mask is one dropout mask: element i is kept when Uniform(Key, i) is
+// below Threshold(Keep), and kept elements are scaled by 1/Keep. The mask is
+// never stored; any element can be recomputed from the 16-byte Mask value,
+// so a backward pass applies the same Mask to the gradient.
+type Mask struct {
+	Keep float64 // probability that an element is kept, in [0, 1]
+	Key  uint64  // selects the pattern; a fresh key gives a fresh mask
+}
+
+// New returns a mask with keep probability keep and a key drawn from rng,
+// so a seeded rng gives the same sequence of masks on every run.
+// It panics if keep is outside [0, 1].
+func New(keep float64, rng *rand.Rand) Mask {
+	checkKeep(keep)
+	return Mask{Keep: keep, Key: rng.Uint64()}
+}
+
+// Kept reports whether element i survives the mask.
+func (m Mask) Kept(i int) bool {
+	return uint64(Uniform(m.Key, i)) < Threshold(m.Keep)
+}
+
+// Apply32 sets dst[i] = x[i]·m[i]/keep, where m[i] ∈ {0, 1} says whether
+// element i is kept, and returns dst. dst may be x (in place); if dst is
+// nil a new slice is allocated. The result depends only on the mask and i,
+// never on how many goroutines fill it. Dropped elements become +0 even
+// when x[i] is Inf or NaN. Keep = 1 copies x; Keep = 0 zeroes dst.
+// It panics if Keep is outside [0, 1] or the lengths differ.
+func (m Mask) Apply32(dst, x []float32) []float32 {
+	dst = prepare32(dst, len(x))
+	t := Threshold(m.Keep)
+	switch {
+	case t >= 1<<32:
+		copy(dst, x)
+		return dst
+	case m.Keep == 0:
+		clear(dst)
+		return dst
+	}
+	s := float32(1 / m.Keep)
+	parallel(len(x), func(lo, hi int) { apply32(dst[lo:hi], x[lo:hi], uint32(t), s, m.Key, lo) })
+	return dst
+}
+
+// Apply is Apply32 for float64 slices, with the same mask.
+func (m Mask) Apply(dst, x []float64) []float64 {
+	dst = prepare64(dst, len(x))
+	t := Threshold(m.Keep)
+	switch {
+	case t >= 1<<32:
+		copy(dst, x)
+		return dst
+	case m.Keep == 0:
+		clear(dst)
+		return dst
+	}
+	s := 1 / m.Keep
+	parallel(len(x), func(lo, hi int) { apply64(dst[lo:hi], x[lo:hi], uint32(t), s, m.Key, lo) })
+	return dst
+}
+
+// Scaled fills dst with the n factors m[i]/keep (each 0 or 1/keep) and
+// returns it, allocating when dst is nil: the constant that Apply
+// multiplies by, for use in an expression.
+func (m Mask) Scaled(dst []float64, n int) []float64 {
+	dst = prepare64(dst, n)
+	for i := range dst {
+		dst[i] = 1
+	}
+	return m.Apply(dst, dst)
+}
+
+func prepare32(dst []float32, n int) []float32 {
+	if dst == nil {
+		return make([]float32, n)
+	}
+	if len(dst) != n {
+		panic(fmt.Sprintf("dropout: length mismatch: dst %d, x %d", len(dst), n))
+	}
+	return dst
+}
+
+func prepare64(dst []float64, n int) []float64 {
+	if dst == nil {
+		return make([]float64, n)
+	}
+	if len(dst) != n {
+		panic(fmt.Sprintf("dropout: length mismatch: dst %d, x %d", len(dst), n))
+	}
+	return dst
+}
+
+// apply32 masks x into dst; x[0] is element off of the whole vector, and off
+// is even, so pairs of elements share one 64-bit draw. The keep test is done
+// with integer arithmetic instead of a branch: with keep near 1/2 a branch
+// is mispredicted half the time, which costs more than the hashing.
+func apply32(dst, x []float32, t uint32, s float32, key uint64, off int) {
+	dst = dst[:len(x)]
+	ctr := key + uint64(off>>1)*gamma
+	t64 := uint64(t)
+	for len(x) >= 2 && len(dst) >= 2 {
+		h := mix(ctr)
+		ctr += gamma
+		dst[0] = math.Float32frombits(math.Float32bits(x[0]*s) & keepBits32(h&0xFFFFFFFF, t64))
+		dst[1] = math.Float32frombits(math.Float32bits(x[1]*s) & keepBits32(h>>32, t64))
+		x, dst = x[2:], dst[2:]
+	}
+	if len(x) == 1 {
+		h := mix(ctr)
+		dst[0] = math.Float32frombits(math.Float32bits(x[0]*s) & keepBits32(h&0xFFFFFFFF, t64))
+	}
+}
+
+// keepBits32 returns all ones when u < t and zero otherwise: for u, t < 2³³
+// the difference u − t is negative exactly when u < t, and an arithmetic
+// shift spreads its sign bit.
+func keepBits32(u, t uint64) uint32 {
+	return uint32(int64(u-t) >> 63)
+}
+
+func keepBits64(u, t uint64) uint64 {
+	return uint64(int64(u-t) >> 63)
+}
+
+func apply64(dst, x []float64, t uint32, s float64, key uint64, off int) {
+	dst = dst[:len(x)]
+	ctr := key + uint64(off>>1)*gamma
+	t64 := uint64(t)
+	for len(x) >= 2 && len(dst) >= 2 {
+		h := mix(ctr)
+		ctr += gamma
+		dst[0] = math.Float64frombits(math.Float64bits(x[0]*s) & keepBits64(h&0xFFFFFFFF, t64))
+		dst[1] = math.Float64frombits(math.Float64bits(x[1]*s) & keepBits64(h>>32, t64))
+		x, dst = x[2:], dst[2:]
+	}
+	if len(x) == 1 {
+		h := mix(ctr)
+		dst[0] = math.Float64frombits(math.Float64bits(x[0]*s) & keepBits64(h&0xFFFFFFFF, t64))
+	}
+}
+
+// minChunk is the smallest piece worth a goroutine: below it the start-up
+// cost (about a microsecond) exceeds the work.
+const minChunk = 1 << 16
+
+// parallel calls fill on disjoint ranges [lo, hi) covering [0, n), with every
+// lo even, on up to GOMAXPROCS goroutines.
+func parallel(n int, fill func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/minChunk)
+	if workers <= 1 {
+		fill(0, n)
+		return
+	}
+	chunk := (n/workers + 1) &^ 1
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Go(func() { fill(lo, hi) })
+	}
+	wg.Wait()
+}
