@@ -31,6 +31,7 @@ func init() {
 		{"warm", "pre-build lib/ and the plotting packages into the Go build cache", runWarm},
 		{"lab", "install, warm, then serve notebooks/ in JupyterLab on 127.0.0.1", runLab},
 		{"exec", "execute notebooks headless through the kernel: exec [-out DIR] NOTEBOOK...", runExec},
+		{"assign", "write the student version of an assignment: assign SOURCE.ipynb DEST", runAssign},
 	}
 }
 
