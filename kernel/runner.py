@@ -1,0 +1,112 @@
+"""Execute one notebook with nbclient and report every cell as a JSON line.
+
+Run by `go run ./kernel exec` (kernel/exec.go), which embeds this file. Each
+executed code cell produces one line on stdout:
+
+    {"index": 3, "seconds": 1.2, "status": "ok"|"error"|"timeout", ...}
+
+and a final {"done": true, ...}. The executed notebook is written to --out even
+when a cell fails, so the failure can be read in context.
+"""
+import argparse
+import json
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def emit(obj):
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+def first_line(cell):
+    for line in cell.source.splitlines():
+        if line.strip():
+            return line.strip()[:80]
+    return ""
+
+
+def error_of(cell):
+    """Returns (ename, evalue) of the first error output of a cell, if any."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return out.get("ename", ""), out.get("evalue", "")
+    return None
+
+
+class TimedClient(NotebookClient):
+    """A NotebookClient that reports the wall time and outcome of each cell."""
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        if cell.cell_type != "code" or not cell.source.strip():
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        start = time.monotonic()
+        status, ename, evalue = "ok", "", ""
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        except CellTimeoutError as e:
+            status, ename, evalue = "timeout", "CellTimeoutError", str(e).splitlines()[0] if str(e) else "timed out"
+            raise
+        except CellExecutionError as e:
+            status, ename, evalue = "error", getattr(e, "ename", "") or "error", getattr(e, "evalue", "") or str(e)[:2000]
+            raise
+        finally:
+            err = error_of(cell)
+            if err and status == "ok":
+                status, ename, evalue = "error", err[0], err[1]
+            elif err and status == "timeout":
+                pass
+            emit({
+                "index": cell_index,
+                "id": cell.get("id", ""),
+                "seconds": round(time.monotonic() - start, 3),
+                "status": status,
+                "ename": ename,
+                "evalue": evalue[:4000],
+                "first_line": first_line(cell),
+                "mime": sorted({k for o in cell.get("outputs", []) for k in o.get("data", {})}),
+            })
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("notebook")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--kernel", default="gradbook")
+    ap.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    ap.add_argument("--startup-timeout", type=int, default=120)
+    ap.add_argument("--allow-errors", action="store_true")
+    ap.add_argument("--cwd", default=None)
+    args = ap.parse_args()
+
+    nb = nbformat.read(args.notebook, as_version=4)
+    client = TimedClient(
+        nb,
+        kernel_name=args.kernel,
+        timeout=args.timeout,
+        startup_timeout=args.startup_timeout,
+        allow_errors=args.allow_errors,
+        interrupt_on_timeout=args.allow_errors,
+        resources={"metadata": {"path": args.cwd}} if args.cwd else {},
+    )
+    fatal = ""
+    start = time.monotonic()
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError):
+        pass  # already reported per cell
+    except DeadKernelError as e:
+        fatal = "kernel died: %s" % e
+    except Exception as e:  # kernel failed to start, spec missing, ...
+        fatal = "%s: %s" % (type(e).__name__, e)
+    finally:
+        nbformat.write(nb, args.out)
+    emit({"done": True, "seconds": round(time.monotonic() - start, 3), "fatal": fatal})
+
+
+if __name__ == "__main__":
+    main()
