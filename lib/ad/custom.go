@@ -1,0 +1,4 @@
+package ad
+
+// customOp is implemented in a later step.
+type customOp interface{}

@@ -1,0 +1,134 @@
+package ad
+
+import (
+	"fmt"
+	"math"
+)
+
+// Func is a scalar function of a vector, written with tape operations: it
+// receives the tape and x as an n×1 Var and returns a 1×1 Var. One Func
+// serves every mode: reverse (Gradient), forward (JVP), second order
+// (HessVec, Hessian) and the finite-difference check.
+type Func func(t *Tape, x Var) Var
+
+// Value returns f(x) without computing derivatives.
+func Value(f Func, x []float64) float64 {
+	t := NewTape()
+	return f(t, t.ConstantVec(x)).Item()
+}
+
+// Gradient returns ∇f(x) by reverse mode, into dst (allocated when nil) and
+// the value f(x). It panics if len(dst) ≠ len(x) or f returns a non-scalar.
+func Gradient(dst []float64, f Func, x []float64) (grad []float64, value float64) {
+	if dst == nil {
+		dst = make([]float64, len(x))
+	}
+	if len(dst) != len(x) {
+		panic(fmt.Sprintf("ad: Gradient: dst of length %d for x of length %d", len(dst), len(x)))
+	}
+	t := NewTape()
+	v := t.VariableVec(x)
+	y := f(t, v)
+	t.Backward(y)
+	copy(dst, v.Grad())
+	return dst, y.Item()
+}
+
+// CheckSettings tunes CheckGradient. A nil *CheckSettings means defaults.
+type CheckSettings struct {
+	// Step is the finite-difference step relative to max(1, |xᵢ|); zero
+	// means ε^(1/3) ≈ 6.1e-6, which balances the O(h²) truncation error of
+	// central differences against the O(ε/h) rounding error.
+	Step float64
+	// Floor is the smallest denominator of the relative error, so that a
+	// component whose gradient is ~0 is judged by its absolute error; zero
+	// means 1e-6.
+	Floor float64
+}
+
+// GradCheck is the result of comparing an AD gradient with central
+// differences.
+type GradCheck struct {
+	AD, FD    []float64 // the two gradients
+	MaxRelErr float64   // worst |ADᵢ − FDᵢ| / max(|ADᵢ|, |FDᵢ|, Floor)
+	Index     int       // i where it happens
+}
+
+// String reports the worst component.
+func (c GradCheck) String() string {
+	if len(c.AD) == 0 {
+		return "gradient check: empty input"
+	}
+	return fmt.Sprintf("gradient check: worst relative error %.2e at index %d (AD %.10g, FD %.10g)",
+		c.MaxRelErr, c.Index, c.AD[c.Index], c.FD[c.Index])
+}
+
+// CheckGradient compares the reverse-mode gradient of f at x with central
+// differences,
+//
+//	∂f/∂xᵢ ≈ (f(x + h eᵢ) − f(x − h eᵢ)) / 2h,  h = Step·max(1, |xᵢ|),
+//
+// and reports the worst relative error and where it occurs. It returns an
+// error if x is empty or holds NaN or ±Inf, or if f(x) is not finite. x is
+// restored before returning.
+func CheckGradient(f Func, x []float64, s *CheckSettings) (GradCheck, error) {
+	if len(x) == 0 {
+		return GradCheck{}, fmt.Errorf("ad: CheckGradient: empty x")
+	}
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return GradCheck{}, fmt.Errorf("ad: CheckGradient: x[%d] = %v", i, v)
+		}
+	}
+	step, floor := math.Cbrt(eps), 1e-6
+	if s != nil && s.Step != 0 {
+		step = s.Step
+	}
+	if s != nil && s.Floor != 0 {
+		floor = s.Floor
+	}
+	ad, fx := Gradient(nil, f, x)
+	if math.IsNaN(fx) || math.IsInf(fx, 0) {
+		return GradCheck{}, fmt.Errorf("ad: CheckGradient: f(x) = %v", fx)
+	}
+	c := GradCheck{AD: ad, FD: make([]float64, len(x))}
+	t := NewTape()
+	eval := func() float64 {
+		t.Reset()
+		return f(t, t.ConstantVec(x)).Item()
+	}
+	for i := range x {
+		c.FD[i] = centralDiffStep(eval, &x[i], step)
+		e := math.Abs(ad[i]-c.FD[i]) / math.Max(math.Max(math.Abs(ad[i]), math.Abs(c.FD[i])), floor)
+		if e > c.MaxRelErr || math.IsNaN(e) {
+			c.MaxRelErr, c.Index = e, i
+		}
+	}
+	return c, nil
+}
+
+const eps = 0x1p-52
+
+// centralDiff estimates d eval/d *x by central differences with the
+// default step, restoring *x.
+func centralDiff(eval func() float64, x *float64) float64 {
+	return centralDiffStep(eval, x, math.Cbrt(eps))
+}
+
+func centralDiffStep(eval func() float64, x *float64, step float64) float64 {
+	x0 := *x
+	h := step * math.Max(1, math.Abs(x0))
+	*x = x0 + h
+	h = *x - x0 // the step actually taken, exact in floating point
+	fp := eval()
+	*x = x0 - h
+	fm := eval()
+	*x = x0
+	return (fp - fm) / (2 * h)
+}
+
+// relErr is |a − b| / max(|a|, |b|, 1e-6): relative for large values,
+// absolute for values near zero.
+func relErr(a, b float64) float64 {
+	return math.Abs(a-b) / math.Max(math.Max(math.Abs(a), math.Abs(b)), 1e-6)
+}

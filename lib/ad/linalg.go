@@ -1,0 +1,233 @@
+package ad
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+)
+
+func general(rows, cols int, data []float64) blas64.General {
+	return blas64.General{Rows: rows, Cols: cols, Stride: cols, Data: data}
+}
+
+func init() {
+	// C = A·B:  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄;  dC = dA·B + A·dB
+	ops[opMatMul] = opDef{name: "matmul",
+		forward: func(t *Tape, n *node) {
+			a, b := &t.nodes[n.a], &t.nodes[n.b]
+			blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, general(a.rows, a.cols, a.val),
+				general(b.rows, b.cols, b.val), 0, general(n.rows, n.cols, n.val))
+		},
+		backward: func(t *Tape, n *node) {
+			a, b := &t.nodes[n.a], &t.nodes[n.b]
+			g := general(n.rows, n.cols, n.grad)
+			if ga := t.gradOf(n.a); ga != nil {
+				blas64.Gemm(blas.NoTrans, blas.Trans, 1, g, general(b.rows, b.cols, b.val), 1, general(a.rows, a.cols, ga))
+			}
+			if gb := t.gradOf(n.b); gb != nil {
+				blas64.Gemm(blas.Trans, blas.NoTrans, 1, general(a.rows, a.cols, a.val), g, 1, general(b.rows, b.cols, gb))
+			}
+		},
+		jvp: func(t *Tape, id int32, da, db Var) Var {
+			n := &t.nodes[id]
+			a, b := Var{t, n.a}, Var{t, n.b}
+			var l, r Var
+			if da.t != nil {
+				l = da.MatMul(b)
+			}
+			if db.t != nil {
+				r = a.MatMul(db)
+			}
+			return addT(l, r)
+		},
+	}
+	// B = Aᵀ:  Ā += B̄ᵀ;  dB = dAᵀ
+	ops[opT] = opDef{name: "T",
+		forward: func(t *Tape, n *node) {
+			transposeInto(n.val, t.nodes[n.a].val, n.cols, n.rows, false)
+		},
+		backward: func(t *Tape, n *node) {
+			if ga := t.gradOf(n.a); ga != nil {
+				transposeInto(ga, n.grad, n.rows, n.cols, true)
+			}
+		},
+		jvp: func(t *Tape, id int32, da, _ Var) Var {
+			if da.t == nil {
+				return Var{}
+			}
+			return da.T()
+		},
+	}
+	// Reshape shares its parent's storage: Ā += B̄ (same order).
+	ops[opReshape] = opDef{name: "reshape",
+		forward: func(t *Tape, n *node) { n.val = t.nodes[n.a].val },
+		backward: func(t *Tape, n *node) {
+			if ga := t.gradOf(n.a); ga != nil {
+				for i, g := range n.grad[:len(ga)] {
+					ga[i] += g
+				}
+			}
+		},
+		jvp: func(t *Tape, id int32, da, _ Var) Var {
+			if da.t == nil {
+				return Var{}
+			}
+			n := &t.nodes[id]
+			return da.Reshape(n.rows, n.cols)
+		},
+		aliases: true,
+	}
+	// B = A[r0:r1, c0:c1]:  Ā[r0:r1, c0:c1] += B̄. Whole rows share storage.
+	ops[opSlice] = opDef{name: "slice",
+		forward: func(t *Tape, n *node) {
+			a := &t.nodes[n.a]
+			r0, c0 := n.p[0], n.p[2]
+			if n.cols == a.cols {
+				n.val = a.val[r0*a.cols : (r0+n.rows)*a.cols]
+				return
+			}
+			n.own = grow(n.own, n.rows*n.cols)
+			n.val = n.own
+			for i := 0; i < n.rows; i++ {
+				copy(n.val[i*n.cols:(i+1)*n.cols], a.val[(r0+i)*a.cols+c0:])
+			}
+		},
+		backward: func(t *Tape, n *node) {
+			ga := t.gradOf(n.a)
+			if ga == nil {
+				return
+			}
+			ac := t.nodes[n.a].cols
+			r0, c0 := n.p[0], n.p[2]
+			for i := 0; i < n.rows; i++ {
+				dst := ga[(r0+i)*ac+c0 : (r0+i)*ac+c0+n.cols]
+				for j, g := range n.grad[i*n.cols : (i+1)*n.cols] {
+					dst[j] += g
+				}
+			}
+		},
+		jvp: func(t *Tape, id int32, da, _ Var) Var {
+			if da.t == nil {
+				return Var{}
+			}
+			n := &t.nodes[id]
+			return da.Slice(n.p[0], n.p[1], n.p[2], n.p[3])
+		},
+		aliases: true,
+	}
+	// s = Σ aᵢbᵢ:  ā += s̄·b,  b̄ += s̄·a;  ds = da·b + a·db
+	ops[opDot] = opDef{name: "dot",
+		forward: func(t *Tape, n *node) {
+			a, b := t.nodes[n.a].val, t.nodes[n.b].val
+			var s float64
+			for i, v := range a {
+				s += v * b[i]
+			}
+			n.val[0] = s
+		},
+		backward: func(t *Tape, n *node) {
+			g := n.grad[0]
+			a, b := t.nodes[n.a].val, t.nodes[n.b].val
+			if ga := t.gradOf(n.a); ga != nil {
+				for i, v := range b {
+					ga[i] += g * v
+				}
+			}
+			if gb := t.gradOf(n.b); gb != nil {
+				for i, v := range a {
+					gb[i] += g * v
+				}
+			}
+		},
+		jvp: func(t *Tape, id int32, da, db Var) Var {
+			n := &t.nodes[id]
+			var l, r Var
+			if da.t != nil {
+				l = da.Dot(Var{t, n.b})
+			}
+			if db.t != nil {
+				r = Var{t, n.a}.Dot(db)
+			}
+			return addT(l, r)
+		},
+	}
+}
+
+// transposeInto writes (or adds, when add) the transpose of the r×c
+// row-major src into dst (c×r).
+func transposeInto(dst, src []float64, r, c int, add bool) {
+	for i := 0; i < r; i++ {
+		row := src[i*c : (i+1)*c]
+		for j, v := range row {
+			if add {
+				dst[j*r+i] += v
+			} else {
+				dst[j*r+i] = v
+			}
+		}
+	}
+}
+
+// MatMul returns the matrix product a·b. It panics unless a's columns
+// equal b's rows. The product runs on gonum's blas64, so installing
+// another BLAS implementation with blas64.Use speeds it up.
+func (a Var) MatMul(b Var) Var {
+	a.mustTape(b, "MatMul")
+	na, nb := a.node(), b.node()
+	if na.cols != nb.rows {
+		shapePanic("MatMul", na, nb)
+	}
+	return a.t.record(opMatMul, na.rows, nb.cols, a.id, b.id)
+}
+
+// T returns the transpose of a.
+func (a Var) T() Var {
+	n := a.node()
+	return a.t.record(opT, n.cols, n.rows, a.id, -1)
+}
+
+// Reshape returns a's elements, in row-major order, as a rows×cols
+// matrix. It panics if the sizes differ.
+func (a Var) Reshape(rows, cols int) Var {
+	n := a.node()
+	if rows*cols != n.rows*n.cols || rows <= 0 {
+		panic(fmt.Sprintf("ad: Reshape: %d×%d to %d×%d", n.rows, n.cols, rows, cols))
+	}
+	return a.t.record(opReshape, rows, cols, a.id, -1)
+}
+
+// Slice returns the block a[r0:r1, c0:c1] (half-open ranges, as Go
+// slices). It panics if the ranges are empty or out of bounds.
+func (a Var) Slice(r0, r1, c0, c1 int) Var {
+	n := a.node()
+	if r0 < 0 || r1 > n.rows || r0 >= r1 || c0 < 0 || c1 > n.cols || c0 >= c1 {
+		panic(fmt.Sprintf("ad: Slice: [%d:%d, %d:%d] of %d×%d", r0, r1, c0, c1, n.rows, n.cols))
+	}
+	id := a.t.push(opSlice, r1-r0, c1-c0, a.id, -1)
+	m := &a.t.nodes[id]
+	m.p = [4]int{r0, r1, c0, c1}
+	ops[opSlice].forward(a.t, m)
+	return Var{a.t, id}
+}
+
+// At returns element (i, j) of a as a 1×1 Var.
+func (a Var) At(i, j int) Var { return a.Slice(i, i+1, j, j+1) }
+
+// Rows returns rows r0..r1−1 of a; for a column vector, its elements
+// r0..r1−1. The result shares a's storage.
+func (a Var) Rows(r0, r1 int) Var {
+	_, c := a.Dims()
+	return a.Slice(r0, r1, 0, c)
+}
+
+// Dot returns the 1×1 inner product Σ aᵢbᵢ of two Vars with the same
+// number of elements (of any shapes).
+func (a Var) Dot(b Var) Var {
+	a.mustTape(b, "Dot")
+	na, nb := a.node(), b.node()
+	if na.rows*na.cols != nb.rows*nb.cols {
+		shapePanic("Dot", na, nb)
+	}
+	return a.t.record(opDot, 1, 1, a.id, b.id)
+}

@@ -1,0 +1,192 @@
+package ad
+
+import (
+	"math"
+
+	"github.com/gradbook/gradbook/lib/activation"
+)
+
+// Pointwise functions y = f(x) applied to every element. Each is defined by
+// f and its derivative df(x, y) (given the input and the output, so that
+// exp and tanh reuse y); the shared backward rule is  x̄ += ȳ · f′(x).
+// The activations take their formulas from lib/activation, the one source
+// of truth for them.
+
+func init() {
+	def := func(op opcode, name string, f func(float64) float64, df func(x, y float64) float64,
+		jvp func(t *Tape, x, y Var) Var) {
+		ops[op] = opDef{name: name, forward: pointwiseForward, backward: pointwiseBackward, f: f, df: df,
+			jvp: func(t *Tape, id int32, da, _ Var) Var {
+				if da.t == nil {
+					return Var{}
+				}
+				n := &t.nodes[id]
+				return mulT(da, jvp(t, Var{t, n.a}, Var{t, id}))
+			}}
+	}
+	// Each jvp argument returns f′(x) as a tape expression, so that the
+	// tangent dy = f′(x)·dx can itself be differentiated (for Hessians).
+	def(opNeg, "neg", func(x float64) float64 { return -x },
+		func(x, y float64) float64 { return -1 },
+		func(t *Tape, x, y Var) Var { return t.ConstantScalar(-1) })
+	def(opSquare, "square", func(x float64) float64 { return x * x },
+		func(x, y float64) float64 { return 2 * x },
+		func(t *Tape, x, y Var) Var { return x.Scale(2) })
+	def(opExp, "exp", math.Exp,
+		func(x, y float64) float64 { return y },
+		func(t *Tape, x, y Var) Var { return y })
+	// log(0) = −Inf and its derivative 1/0 = +Inf, as IEEE arithmetic says.
+	def(opLog, "log", math.Log,
+		func(x, y float64) float64 { return 1 / x },
+		func(t *Tape, x, y Var) Var { return x.RDiv(1) })
+	def(opLog1p, "log1p", math.Log1p,
+		func(x, y float64) float64 { return 1 / (1 + x) },
+		func(t *Tape, x, y Var) Var { return x.Shift(1).RDiv(1) })
+	// sqrt′(0) = +Inf: the slope of √x really is vertical at 0.
+	def(opSqrt, "sqrt", math.Sqrt,
+		func(x, y float64) float64 { return 0.5 / y },
+		func(t *Tape, x, y Var) Var { return y.RDiv(0.5) })
+	// |x|′ at 0 is taken as 0, the subgradient PyTorch and JAX use.
+	def(opAbs, "abs", math.Abs,
+		func(x, y float64) float64 { return sign(x) },
+		func(t *Tape, x, y Var) Var { return t.signOf(x) })
+	def(opSin, "sin", math.Sin,
+		func(x, y float64) float64 { return math.Cos(x) },
+		func(t *Tape, x, y Var) Var { return x.Cos() })
+	def(opCos, "cos", math.Cos,
+		func(x, y float64) float64 { return -math.Sin(x) },
+		func(t *Tape, x, y Var) Var { return x.Sin().Neg() })
+	def(opTanh, "tanh", activation.Tanh,
+		func(x, y float64) float64 { return activation.TanhDeriv(x) },
+		func(t *Tape, x, y Var) Var { return y.Square().RSub(1) })
+	def(opSigmoid, "sigmoid", activation.Sigmoid,
+		func(x, y float64) float64 { return activation.SigmoidDeriv(x) },
+		func(t *Tape, x, y Var) Var { return y.Mul(y.RSub(1)) })
+	// ReLU′(0) = 0 (activation.ReLUDeriv's convention).
+	def(opReLU, "relu", activation.ReLU,
+		func(x, y float64) float64 { return activation.ReLUDeriv(x) },
+		func(t *Tape, x, y Var) Var { return x.Heaviside() })
+	def(opSoftplus, "softplus", activation.Softplus,
+		func(x, y float64) float64 { return activation.SoftplusDeriv(x) },
+		func(t *Tape, x, y Var) Var { return x.Sigmoid() })
+	// The step's derivative is 0 where it exists (a Dirac delta at 0).
+	def(opHeaviside, "heaviside", activation.Heaviside,
+		func(x, y float64) float64 { return activation.HeavisideDeriv(x) },
+		func(t *Tape, x, y Var) Var { return Var{} })
+}
+
+func sign(x float64) float64 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0 * x // 0, or NaN for NaN
+}
+
+func pointwiseForward(t *Tape, n *node) {
+	f := ops[n.op].f
+	x := t.nodes[n.a].val[:len(n.val)]
+	switch n.op { // the hottest ones without an indirect call
+	case opSquare:
+		for i, v := range x {
+			n.val[i] = v * v
+		}
+	case opNeg:
+		for i, v := range x {
+			n.val[i] = -v
+		}
+	default:
+		for i, v := range x {
+			n.val[i] = f(v)
+		}
+	}
+}
+
+func pointwiseBackward(t *Tape, n *node) {
+	ga := t.gradOf(n.a)
+	if ga == nil {
+		return
+	}
+	x := t.nodes[n.a].val[:len(n.val)]
+	g := n.grad[:len(n.val)]
+	switch n.op {
+	case opSquare:
+		for i, v := range x {
+			ga[i] += 2 * v * g[i]
+		}
+	case opNeg:
+		for i, v := range g {
+			ga[i] -= v
+		}
+	case opExp:
+		for i, y := range n.val {
+			ga[i] += g[i] * y
+		}
+	default:
+		df := ops[n.op].df
+		for i, v := range x {
+			ga[i] += g[i] * df(v, n.val[i])
+		}
+	}
+}
+
+func (a Var) pointwise(op opcode) Var {
+	n := a.node()
+	return a.t.record(op, n.rows, n.cols, a.id, -1)
+}
+
+// Neg returns −a.
+func (a Var) Neg() Var { return a.pointwise(opNeg) }
+
+// Square returns a ⊙ a.
+func (a Var) Square() Var { return a.pointwise(opSquare) }
+
+// Exp returns eᵃ elementwise.
+func (a Var) Exp() Var { return a.pointwise(opExp) }
+
+// Log returns the natural logarithm elementwise; log 0 = −Inf (with
+// derivative +Inf), log of a negative number is NaN.
+func (a Var) Log() Var { return a.pointwise(opLog) }
+
+// Log1p returns log(1 + a) elementwise, accurate for small a.
+func (a Var) Log1p() Var { return a.pointwise(opLog1p) }
+
+// Sqrt returns √a elementwise. At 0 the value is 0 and the derivative +Inf.
+func (a Var) Sqrt() Var { return a.pointwise(opSqrt) }
+
+// Abs returns |a| elementwise, with derivative sign(a) and 0 at a = 0
+// (the subgradient PyTorch and JAX use).
+func (a Var) Abs() Var { return a.pointwise(opAbs) }
+
+// Sin returns sin a elementwise.
+func (a Var) Sin() Var { return a.pointwise(opSin) }
+
+// Cos returns cos a elementwise.
+func (a Var) Cos() Var { return a.pointwise(opCos) }
+
+// Tanh returns tanh a elementwise.
+func (a Var) Tanh() Var { return a.pointwise(opTanh) }
+
+// Sigmoid returns the logistic function 1/(1+e^(−a)) elementwise
+// (activation.Sigmoid).
+func (a Var) Sigmoid() Var { return a.pointwise(opSigmoid) }
+
+// ReLU returns max(a, 0) elementwise, with derivative 0 at a = 0
+// (activation.ReLU, activation.ReLUDeriv).
+func (a Var) ReLU() Var { return a.pointwise(opReLU) }
+
+// Softplus returns log(1 + eᵃ) elementwise, computed without overflow
+// (activation.Softplus); its derivative is the sigmoid.
+func (a Var) Softplus() Var { return a.pointwise(opSoftplus) }
+
+// Heaviside returns the unit step (1 for a > 0, else 0) elementwise. Its
+// derivative is 0: no gradient flows through a step.
+func (a Var) Heaviside() Var { return a.pointwise(opHeaviside) }
+
+// signOf records sign(x) as a constant-derivative node: the Heaviside
+// difference H(x) − H(−x) has derivative 0 and value sign(x).
+func (t *Tape) signOf(x Var) Var {
+	return x.Heaviside().Sub(x.Neg().Heaviside())
+}
