@@ -136,3 +136,13 @@ func call(fn func()) (err error) {
 	fn()
 	return nil
 }
+
+// True checks a condition that is not a closeness, such as an accuracy
+// threshold, printing PASS or FAIL with the detail formatted from format and
+// args: check.True("held-out accuracy ≥ 0.95", acc >= 0.95, "accuracy %.3f", acc).
+func True(name string, ok bool, format string, args ...any) bool {
+	if !ok {
+		return fail(name, format, args...)
+	}
+	return pass(name, format, args...)
+}

@@ -195,3 +195,10 @@ func TestMust(t *testing.T) {
 		t.Fatalf("Must(false) exit code %d, want 1", code)
 	}
 }
+
+func TestTrue(t *testing.T) {
+	ok, line := capture(t, func() bool { return True("acc ≥ 0.9", 0.95 >= 0.9, "accuracy %.2f", 0.95) })
+	expect(t, "holds", ok, line, true, "PASS acc ≥ 0.9: accuracy 0.95")
+	ok, line = capture(t, func() bool { return True("acc ≥ 0.9", 0.5 >= 0.9, "accuracy %.2f", 0.5) })
+	expect(t, "fails", ok, line, false, "FAIL acc ≥ 0.9: accuracy 0.50")
+}

@@ -2,7 +2,7 @@
 // test a student's answer: a number within a tolerance (Value), a slice
 // element by element (Slice), a function against a reference on sample points
 // (Func), a derivative or a gradient against central differences (Derivative,
-// Gradient).
+// Gradient), and any other condition, such as an accuracy threshold (True).
 //
 // Every check prints exactly one line to standard output and returns whether
 // it passed. The line starts with "PASS " or "FAIL ", then the check's name;

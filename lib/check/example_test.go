@@ -45,3 +45,10 @@ func ExampleGradient() {
 	// Output:
 	// FAIL ∇(x²y): component 1 of 2: got 3, central difference 9, error 6
 }
+
+func ExampleTrue() {
+	accuracy := 0.97
+	check.True("accuracy ≥ 0.95", accuracy >= 0.95, "accuracy %.3f", accuracy)
+	// Output:
+	// PASS accuracy ≥ 0.95: accuracy 0.970
+}
