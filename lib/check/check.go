@@ -87,7 +87,7 @@ func Slice(name string, got, want []float64, tol float64) bool {
 		return fail(name, "%s", r)
 	}
 	if len(got) != len(want) {
-		return fail(name, "got %d elements, want %d", len(got), len(want))
+		return fail(name, "got %s, want %d", count(len(got), "element"), len(want))
 	}
 	if len(want) == 0 {
 		return fail(name, "nothing to compare: the reference is empty")
@@ -109,7 +109,7 @@ func Slice(name string, got, want []float64, tol float64) bool {
 		return fail(name, "%d of %d elements differ; first at index %d: got %.10g, want %.10g, error %.3g",
 			bad, len(want), first, got[first], want[first], e)
 	}
-	return pass(name, "%d elements agree (largest error %.3g)", len(want), worst)
+	return pass(name, "%s agree (largest error %.3g)", count(len(want), "element"), worst)
 }
 
 // Must exits the cell with an error output when ok is false, after the
@@ -145,4 +145,12 @@ func True(name string, ok bool, format string, args ...any) bool {
 		return fail(name, format, args...)
 	}
 	return pass(name, format, args...)
+}
+
+// count writes n things, with the plural when n ≠ 1.
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

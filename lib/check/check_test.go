@@ -77,7 +77,7 @@ func TestSlice(t *testing.T) {
 		{"equal", []float64{1, 2, 3}, []float64{1, 2, 3}, true, []string{"3 elements"}},
 		{"first mismatch", []float64{1, 5, 7}, []float64{1, 2, 3}, false, []string{"2 of 3", "index 1", "got 5", "want 2"}},
 		{"NaN", []float64{1, math.NaN()}, []float64{1, 2}, false, []string{"index 1"}},
-		{"lengths", []float64{1}, []float64{1, 2}, false, []string{"got 1 elements, want 2"}},
+		{"lengths", []float64{1}, []float64{1, 2}, false, []string{"got 1 element, want 2"}},
 		{"empty", nil, nil, false, []string{"empty"}},
 	} {
 		ok, line := capture(t, func() bool { return Slice("s", c.got, c.want, 1e-12) })

@@ -43,7 +43,7 @@ func Func(name string, got, want func(float64) float64, points []float64, tol fl
 		}
 		worst = math.Max(worst, e)
 	}
-	return pass(name, "agrees at %d points (largest error %.3g)", len(points), worst)
+	return pass(name, "agrees at %s (largest error %.3g)", count(len(points), "point"), worst)
 }
 
 // centralDiff is (f(x+h) − f(x−h)) / 2h with h = ε^(1/3)·max(1, |x|).
@@ -89,7 +89,7 @@ func Derivative(name string, f, df func(float64) float64, points []float64, tol 
 		}
 		worst = math.Max(worst, e)
 	}
-	return pass(name, "agrees with central differences at %d points (largest error %.3g)", len(points), worst)
+	return pass(name, "agrees with central differences at %s (largest error %.3g)", count(len(points), "point"), worst)
 }
 
 // Gradient checks grad, which writes the gradient of f at x into dst, against
@@ -138,6 +138,9 @@ func Gradient(name string, f func(x []float64) float64, grad func(dst, x []float
 			return fail(name, "component %d of %d: got %.10g, central difference %.10g, error %.3g", i, len(x), g[i], want[i], e)
 		}
 		worst = math.Max(worst, e)
+	}
+	if len(x) == 1 {
+		return pass(name, "agrees with the central difference (error %.3g)", worst)
 	}
 	return pass(name, "%d components agree with central differences (largest error %.3g)", len(x), worst)
 }
