@@ -35,6 +35,7 @@ type cellResult struct {
 	Status    string   `json:"status"` // ok, error or timeout
 	Ename     string   `json:"ename"`
 	Evalue    string   `json:"evalue"`
+	Detail    string   `json:"detail"` // stderr and error text of a failed cell
 	FirstLine string   `json:"first_line"`
 	MIME      []string `json:"mime"` // MIME types of the cell's display outputs
 }
@@ -65,6 +66,9 @@ func (r *notebookResult) Err() error {
 	}
 	if c := r.Failed(); c != nil {
 		msg := strings.TrimSpace(c.Ename + ": " + firstLines(c.Evalue, 12))
+		if c.Detail != "" {
+			msg += "\n" + c.Detail
+		}
 		return fmt.Errorf("%s: code cell %d (%q) %s: %s\n(executed copy with the full output: %s)", r.Path, c.Index, c.FirstLine, c.Status, msg, r.Out)
 	}
 	return nil

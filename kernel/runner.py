@@ -9,7 +9,9 @@ and a final {"done": true, ...}. The executed notebook is written to --out even
 when a cell fails, so the failure can be read in context.
 """
 import argparse
+import html
 import json
+import re
 import sys
 import time
 
@@ -36,6 +38,22 @@ def error_of(cell):
         if out.get("output_type") == "error":
             return out.get("ename", ""), out.get("evalue", "")
     return None
+
+
+def detail_of(cell):
+    """Returns what a failing cell said: its stderr, and the text of the HTML
+    that gonb uses to show compile errors, ANSI colours removed."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stderr":
+            parts.append("".join(out.get("text", "")))
+        elif out.get("output_type") == "display_data" and list(out.get("data", {})) == ["text/html"]:
+            text = re.sub(r"(?s)<style.*?</style>", "", "".join(out["data"]["text/html"]))
+            text = re.sub(r"<br\s*/?>|</div>|</p>|</tr>", "\n", text)
+            parts.append(html.unescape(re.sub(r"<[^>]+>", "", text)))
+    text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(parts))
+    lines = [l.rstrip() for l in text.splitlines() if l.strip()]
+    return "\n".join(lines[:30])
 
 
 class TimedClient(NotebookClient):
@@ -67,6 +85,7 @@ class TimedClient(NotebookClient):
                 "status": status,
                 "ename": ename,
                 "evalue": evalue[:4000],
+                "detail": detail_of(cell) if status != "ok" else "",
                 "first_line": first_line(cell),
                 "mime": sorted({k for o in cell.get("outputs", []) for k in o.get("data", {})}),
             })
