@@ -317,7 +317,8 @@ func assignNotebook(src notebook, name string) (notebook, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cell %d: %w", i, err)
 		}
-		setCellSource(c, s)
+		// nbformat keeps no newline after a cell's last line.
+		setCellSource(c, strings.TrimRight(s, "\n"))
 		clearOutputs(c)
 	}
 	md, _ := nb["metadata"].(map[string]any)

@@ -94,7 +94,7 @@ func TestAssignNotebook(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := nb.cells()
-	if got := cellSource(cs[0]); got != "Why?\n\nYOUR ANSWER HERE\n" {
+	if got := cellSource(cs[0]); got != "Why?\n\nYOUR ANSWER HERE" {
 		t.Errorf("markdown answer: %q", got)
 	}
 	if got := cellSource(cs[1]); strings.Contains(got, "2 * x") || !strings.Contains(got, `panic("not implemented")`) {
