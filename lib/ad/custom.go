@@ -1,4 +1,4 @@
 package ad
 
 // customOp is implemented in a later step.
-type customOp interface{}
+type customOp interface{ name() string }

@@ -231,3 +231,106 @@ func (a Var) Dot(b Var) Var {
 	}
 	return a.t.record(opDot, 1, 1, a.id, b.id)
 }
+
+func init() {
+	// B = a repeated over size-1 dimensions to n's shape:  ā += B̄ summed
+	// over the repeated dimensions;  dB = broadcast(da)
+	ops[opBroadcast] = opDef{name: "broadcast",
+		forward: func(t *Tape, n *node) {
+			a := &t.nodes[n.a]
+			rs := rowStride(a, n)
+			for i := 0; i < n.rows; i++ {
+				o := n.val[i*n.cols : (i+1)*n.cols]
+				if a.cols == n.cols {
+					copy(o, a.val[i*rs:i*rs+n.cols])
+					continue
+				}
+				v := a.val[i*rs]
+				for j := range o {
+					o[j] = v
+				}
+			}
+		},
+		backward: func(t *Tape, n *node) {
+			accum(t.gradOf(n.a), &t.nodes[n.a], n.grad, n, 1)
+		},
+		jvp: func(t *Tape, id int32, da, _ Var) Var {
+			if da.t == nil {
+				return Var{}
+			}
+			n := &t.nodes[id]
+			return da.BroadcastTo(n.rows, n.cols)
+		},
+	}
+}
+
+// BroadcastTo returns a repeated along its size-1 dimensions to
+// rows×cols (a itself if it already has that shape). It panics if a's
+// shape does not broadcast to rows×cols.
+func (a Var) BroadcastTo(rows, cols int) Var {
+	n := a.node()
+	if n.rows == rows && n.cols == cols {
+		return a
+	}
+	if (n.rows != rows && n.rows != 1) || (n.cols != cols && n.cols != 1) {
+		panic(fmt.Sprintf("ad: BroadcastTo: %d×%d to %d×%d", n.rows, n.cols, rows, cols))
+	}
+	return a.t.record(opBroadcast, rows, cols, a.id, -1)
+}
+
+func init() {
+	// C = [A; B] stacked vertically:  Ā += C̄[top],  B̄ += C̄[bottom];
+	// dC = [dA; dB]
+	ops[opVStack] = opDef{name: "vstack",
+		forward: func(t *Tape, n *node) {
+			a := t.nodes[n.a].val
+			copy(n.val, a)
+			copy(n.val[len(a):], t.nodes[n.b].val)
+		},
+		backward: func(t *Tape, n *node) {
+			ga, gb := t.gradOf(n.a), t.gradOf(n.b)
+			na := len(t.nodes[n.a].val)
+			for i, g := range ga {
+				ga[i] = g + n.grad[i]
+			}
+			for i, g := range gb {
+				gb[i] = g + n.grad[na+i]
+			}
+		},
+		jvp: func(t *Tape, id int32, da, db Var) Var {
+			n := &t.nodes[id]
+			if da.t == nil {
+				da = t.zerosLike(n.a)
+			}
+			if db.t == nil {
+				db = t.zerosLike(n.b)
+			}
+			return da.VStack(db)
+		},
+	}
+}
+
+func (t *Tape) zerosLike(id int32) Var {
+	n := &t.nodes[id]
+	return t.ConstantData(n.rows, n.cols, make([]float64, n.rows*n.cols))
+}
+
+// VStack returns a with b stacked below it. It panics unless they have
+// the same number of columns.
+func (a Var) VStack(b Var) Var {
+	a.mustTape(b, "VStack")
+	na, nb := a.node(), b.node()
+	if na.cols != nb.cols {
+		shapePanic("VStack", na, nb)
+	}
+	return a.t.record(opVStack, na.rows+nb.rows, na.cols, a.id, b.id)
+}
+
+// Concat stacks a and then each of rest vertically (see VStack); for
+// scalars and column vectors it concatenates them into one column.
+func (a Var) Concat(rest ...Var) Var {
+	for _, b := range rest {
+		a = a.VStack(b)
+	}
+	return a
+}

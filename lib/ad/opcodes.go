@@ -39,6 +39,8 @@ const (
 	opReshape
 	opSlice
 	opDot
+	opBroadcast
+	opVStack
 
 	// reduce.go
 	opSum

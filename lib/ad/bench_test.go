@@ -1,0 +1,82 @@
+package ad
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// rosenbrock is Σᵢ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² written with vector ops,
+// the same expression as the PyTorch reference in bench/ad.
+func rosenbrock(t *Tape, x Var) Var {
+	n := x.Len()
+	head, tail := x.Rows(0, n-1), x.Rows(1, n)
+	return tail.Sub(head.Square()).Square().Scale(100).Add(head.RSub(1).Square()).Sum()
+}
+
+func rosenbrockInput(n int) []float64 {
+	rng := rand.New(rand.NewPCG(5, 6))
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = rng.Float64()*2 - 1
+	}
+	return x
+}
+
+func BenchmarkRosenbrockValue(b *testing.B) {
+	x := rosenbrockInput(1_000_000)
+	t := NewTape()
+	for b.Loop() {
+		t.Reset()
+		rosenbrock(t, t.ConstantVec(x))
+	}
+}
+
+func BenchmarkRosenbrockGradient(b *testing.B) {
+	x := rosenbrockInput(1_000_000)
+	t := NewTape()
+	for b.Loop() {
+		t.Reset()
+		v := t.VariableVec(x)
+		t.Backward(rosenbrock(t, v))
+	}
+}
+
+func BenchmarkMLPStep(b *testing.B) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	fill := func(r, c int, s float64) *mat.Dense {
+		d := make([]float64, r*c)
+		for i := range d {
+			d[i] = rng.NormFloat64() * s
+		}
+		return mat.NewDense(r, c, d)
+	}
+	X := fill(256, 784, 1)
+	W1, B1 := fill(784, 256, 0.05), fill(1, 256, 0)
+	W2, B2 := fill(256, 256, 0.06), fill(1, 256, 0)
+	W3, B3 := fill(256, 10, 0.06), fill(1, 10, 0)
+	labels := make([]int, 256)
+	for i := range labels {
+		labels[i] = rng.IntN(10)
+	}
+	params := []*mat.Dense{W1, B1, W2, B2, W3, B3}
+	t := NewTape()
+	vars := make([]Var, len(params))
+	for b.Loop() {
+		t.Reset()
+		for i, p := range params {
+			vars[i] = t.Variable(p)
+		}
+		h := t.Constant(X).MatMul(vars[0]).Add(vars[1]).ReLU()
+		h = h.MatMul(vars[2]).Add(vars[3]).ReLU()
+		loss := h.MatMul(vars[4]).Add(vars[5]).SoftmaxCrossEntropy(labels)
+		t.Backward(loss)
+		for i, p := range params {
+			d := p.RawMatrix().Data
+			for j, g := range vars[i].Grad() {
+				d[j] -= 0.01 * g
+			}
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package ad
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// HessVec returns the Hessian-vector product ∇²f(x)·v into dst (allocated
+// when nil) without forming the Hessian, at a small constant multiple of
+// the cost of f: the tangent s = ∇f(x)·v is recorded by forward mode
+// (JVP), and one reverse sweep through it gives ∇s = ∇²f(x)·v
+// (reverse-over-forward; by symmetry of mixed partials this is the same
+// vector forward-over-reverse computes, at the same order of cost). It
+// panics if the lengths of x, v and dst differ or f is not scalar.
+func HessVec(dst []float64, f Func, x, v []float64) []float64 {
+	if len(v) != len(x) || (dst != nil && len(dst) != len(x)) {
+		panic(fmt.Sprintf("ad: HessVec: len(x) = %d, len(v) = %d, len(dst) = %d", len(x), len(v), len(dst)))
+	}
+	if dst == nil {
+		dst = make([]float64, len(x))
+	}
+	t := NewTape()
+	xv := t.VariableVec(x)
+	s := t.JVP(f(t, xv), xv, t.ConstantVec(v))
+	t.Backward(s)
+	copy(dst, xv.Grad())
+	return dst
+}
+
+// Hessian returns the n×n Hessian ∇²f(x) into dst (allocated when nil),
+// one column per Hessian-vector product with the unit vectors. The graph
+// of f and of its tangent is recorded once; for each column only the
+// tangent part is recomputed (replayed) with the next unit vector before a
+// reverse sweep. Memory is O(n²) for the result — the reason to prefer
+// HessVec when n is large. It panics if dst is not n×n.
+func Hessian(dst *mat.SymDense, f Func, x []float64) *mat.SymDense {
+	n := len(x)
+	if dst == nil {
+		dst = mat.NewSymDense(n, nil)
+	}
+	if dst.SymmetricDim() != n {
+		panic(fmt.Sprintf("ad: Hessian: dst is %d×%d for x of length %d", dst.SymmetricDim(), dst.SymmetricDim(), n))
+	}
+	t := NewTape()
+	xv := t.VariableVec(x)
+	y := f(t, xv)
+	e := make([]float64, n)
+	ev := t.ConstantVec(e)
+	mark := t.n
+	s := t.JVP(y, xv, ev)
+	for j := range n {
+		if j > 0 {
+			e[j-1], e[j] = 0, 1
+			t.replay(mark)
+		} else {
+			e[0] = 1
+			t.replay(mark)
+		}
+		t.Backward(s)
+		col := xv.Grad()
+		// Store the average of the (i, j) and (j, i) entries: exact
+		// arithmetic makes them equal, rounding may differ in the last bit.
+		for i := 0; i <= j; i++ {
+			if i == j {
+				dst.SetSym(i, j, col[i])
+			} else {
+				dst.SetSym(i, j, (dst.At(i, j)+col[i])/2)
+			}
+		}
+		for i := j + 1; i < n; i++ {
+			dst.SetSym(i, j, col[i])
+		}
+	}
+	return dst
+}
+
+// replay recomputes the values of nodes from id on, after a leaf they
+// depend on has changed in place.
+func (t *Tape) replay(from int32) {
+	for i := from; i < t.n; i++ {
+		n := &t.nodes[i]
+		if n.op != opLeaf {
+			ops[n.op].forward(t, n)
+		}
+	}
+}

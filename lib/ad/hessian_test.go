@@ -1,0 +1,102 @@
+package ad
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// quartic is Σxᵢ⁴ + (Σxᵢ)², whose Hessian is diag(12xᵢ²) + 2·11ᵀ.
+func quartic(t *Tape, x Var) Var {
+	return x.Pow(4).Sum().Add(x.Sum().Square())
+}
+
+func TestHessianAnalytic(t *testing.T) {
+	x := []float64{0.5, -1, 2, 0.1}
+	h := Hessian(nil, quartic, x)
+	for i := range x {
+		for j := range x {
+			want := 2.0
+			if i == j {
+				want += 12 * x[i] * x[i]
+			}
+			if got := h.At(i, j); math.Abs(got-want) > 1e-13*math.Abs(want) {
+				t.Errorf("H[%d,%d] = %v, want %v", i, j, got, want)
+			}
+		}
+	}
+}
+
+// Every op's second derivatives, as HessVec in a random direction, against
+// central differences of the reverse-mode gradient.
+func TestHessVecAgainstFD(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	w := make([]float64, 64)
+	for i := range w {
+		w[i] = rng.NormFloat64()
+	}
+	for _, tc := range opCases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := caseFunc(tc, w)
+			x := flatInputs(rng, tc)
+			v := make([]float64, len(x))
+			for i := range v {
+				v[i] = rng.NormFloat64()
+			}
+			hv := HessVec(nil, f, x, v)
+			h := Hessian(nil, f, x)
+			hvFull := mat.NewVecDense(len(x), nil)
+			hvFull.MulVec(h, mat.NewVecDense(len(x), v))
+			// d/dε ∇f(x + εv) by central differences, component by component
+			xe := make([]float64, len(x))
+			for i := range x {
+				eps := 0.0
+				fd := centralDiff(func() float64 {
+					for k := range x {
+						xe[k] = x[k] + eps*v[k]
+					}
+					g, _ := Gradient(nil, f, xe)
+					return g[i]
+				}, &eps)
+				if e := relErr(hv[i], fd); e > 1e-5 {
+					t.Errorf("(Hv)[%d]: ad %.10g, fd %.10g", i, hv[i], fd)
+				}
+				if e := relErr(hv[i], hvFull.AtVec(i)); e > 1e-10 {
+					t.Errorf("(Hv)[%d]: HessVec %.12g, Hessian·v %.12g", i, hv[i], hvFull.AtVec(i))
+				}
+			}
+		})
+	}
+}
+
+// The lecture's point made measurable: a full Hessian needs O(n²) memory,
+// a Hessian-vector product O(n).
+func TestHessianMemoryQuadratic(t *testing.T) {
+	bytes := func(fn func()) float64 {
+		var a, b runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&a)
+		fn()
+		runtime.ReadMemStats(&b)
+		return float64(b.TotalAlloc - a.TotalAlloc)
+	}
+	full := func(n int) float64 {
+		x := rosenbrockInput(n)
+		return bytes(func() { Hessian(nil, quartic, x) })
+	}
+	hvp := func(n int) float64 {
+		x := rosenbrockInput(n)
+		return bytes(func() { HessVec(nil, quartic, x, x) })
+	}
+	r := full(400) / full(200)
+	if r < 3.2 || r > 4.8 {
+		t.Errorf("Hessian memory grew %.2f× from n = 200 to 400, want ≈ 4 (quadratic)", r)
+	}
+	r = hvp(40000) / hvp(20000)
+	if r < 1.6 || r > 2.4 {
+		t.Errorf("HessVec memory grew %.2f× from n = 20000 to 40000, want ≈ 2 (linear)", r)
+	}
+}
