@@ -1,0 +1,30 @@
+package plots
+
+import (
+	"sync"
+
+	"gonum.org/v1/plot"
+)
+
+// The helpers return a *plot.Plot so that it can be adjusted before display,
+// so bad input (no points, mismatched lengths, NaN everywhere) cannot come
+// back as a second result. It is recorded here instead, keyed by the plot,
+// shown in the plot's title, and returned by Display, Row and Render: never
+// silently drawn as an empty frame.
+var plotErrs sync.Map // *plot.Plot → error
+
+// Err returns the error recorded for p by the helper that built it, or nil.
+func Err(p *plot.Plot) error {
+	if v, ok := plotErrs.Load(p); ok {
+		return v.(error)
+	}
+	return nil
+}
+
+// fail records err for p, marks the title, and returns p.
+func fail(p *plot.Plot, err error) *plot.Plot {
+	if _, loaded := plotErrs.LoadOrStore(p, err); !loaded {
+		p.Title.Text += " [error: " + err.Error() + "]"
+	}
+	return p
+}
