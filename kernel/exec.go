@@ -25,6 +25,7 @@ type execOptions struct {
 	allowErrors bool          // run every cell even after one fails (grading)
 	outDir      string        // where executed copies go; default <repo>/out/executed
 	log         io.Writer     // per-cell lines; nil means silent
+	env         []string      // extra environment for the kernel, e.g. GOPROXY=off
 }
 
 // cellResult is one executed code cell as runner.py reports it.
@@ -174,6 +175,7 @@ func executeNotebook(env *jupyterEnv, path string, opt execOptions) (*notebookRe
 	}
 	cmd := exec.Command(env.python, args...)
 	cmd.Dir = filepath.Dir(abs)
+	cmd.Env = append(os.Environ(), opt.env...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
