@@ -12,11 +12,12 @@
 // backward pass applies the forward pass's mask to the incoming gradient.
 //
 // A Mask is the pair (Keep, Key). Element i is kept when a 32-bit uniform
-// drawn from a counter-based generator — a SplitMix64 finalizer applied to
-// Key + ⌊i/2⌋·γ — falls below p·2³². Because element i's draw depends only
-// on Key and i, large slices are filled in parallel, the result is the same
-// for any number of goroutines, and the mask is never stored: a backward
-// pass recomputes it from the 16-byte Mask. New draws the Key from a seeded
+// drawn from a counter-based generator — wyrand's mix, the high and low
+// halves of the 128-bit product s·(s ⊕ c) xored, at s = Key + ⌊i/2⌋·γ —
+// falls below p·2³² (so p is exact to 2⁻³²). Because element i's draw
+// depends only on Key and i, large slices are filled in parallel, the
+// result is the same for any number of goroutines, and the mask is never
+// stored: a backward pass recomputes it from the 16-byte Mask. New draws the Key from a seeded
 // *rand.Rand, so the same seed gives the same run.
 //
 // Monte-Carlo dropout (MonteCarlo) keeps dropout on at prediction time and

@@ -16,8 +16,8 @@ func ExampleMask_Apply() {
 	// The backward pass applies the same mask to the gradient.
 	fmt.Println(m.Apply(nil, []float64{1, 1, 1, 1, 1, 1, 1, 1}))
 	// Output:
-	// [0 4 6 8 0 0 0 0]
-	// [0 2 2 2 0 0 0 0]
+	// [0 4 0 0 0 12 14 16]
+	// [0 2 0 0 0 2 2 2]
 }
 
 func ExampleMonteCarlo() {
@@ -40,7 +40,7 @@ func ExampleMonteCarlo() {
 	}
 	fmt.Printf("mean %.2f (no dropout: 5.50), spread %.2f\n", s.Mean[0], s.Std[0])
 	// Output:
-	// mean 5.54 (no dropout: 5.50), spread 3.10
+	// mean 5.42 (no dropout: 5.50), spread 3.20
 }
 
 func ExampleDescent() {
@@ -60,5 +60,5 @@ func ExampleDescent() {
 	// (1.000, -0.600)
 	// (0.840, 0.360)
 	// (0.706, -0.216)
-	// after 50 steps: (2.2e-02, 1.3e-05)
+	// after 50 steps: (6.4e-03, -1.3e-07)
 }

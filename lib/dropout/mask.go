@@ -3,30 +3,33 @@ package dropout
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"sync"
 )
 
-// gamma is the odd Weyl increment 2⁶⁴/φ that spaces the counters, so that
-// nearby counters land far apart before mixing.
-const gamma = 0x9E3779B97F4A7C15
+// The generator is wyrand (Wang Yi's counter-based generator, also behind
+// the Go runtime's cheaprand): the n-th 64-bit output under key is
+// mix(key + n·inc) with mix(s) = hi ⊕ lo of the 128-bit product
+// s · (s ⊕ xorConst). One multiply yields two 32-bit uniforms, and any
+// position of the stream is computed without the ones before it.
+const (
+	inc      = 0xa0761d6478bd642f
+	xorConst = 0xe7037ed1a0b428db
+	inc2     = (2 * inc) & (1<<64 - 1) // two steps, mod 2⁶⁴
+)
 
-// mix is a 64-bit finalizer (the SplitMix64 output function): two
-// multiply–xorshift rounds that turn a counter into 64 well-mixed bits.
-// mix(key + n·gamma) is the n-th output of a SplitMix64 stream started at
-// key, so any element of the stream can be computed without the ones before.
-func mix(z uint64) uint64 {
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
+func mix(s uint64) uint64 {
+	hi, lo := bits.Mul64(s, s^xorConst)
+	return hi ^ lo
 }
 
 // Uniform returns the 32-bit uniform that decides element i under key:
 // element i is kept when Uniform(key, i) < Threshold(keep). Even and odd
 // elements take the low and high halves of one 64-bit draw.
 func Uniform(key uint64, i int) uint32 {
-	h := mix(key + uint64(i>>1)*gamma)
+	h := mix(key + uint64(i>>1)*inc)
 	if i&1 == 1 {
 		return uint32(h >> 32)
 	}
@@ -145,11 +148,21 @@ func prepare64(dst []float64, n int) []float64 {
 // is mispredicted half the time, which costs more than the hashing.
 func apply32(dst, x []float32, t uint32, s float32, key uint64, off int) {
 	dst = dst[:len(x)]
-	ctr := key + uint64(off>>1)*gamma
+	ctr := key + uint64(off>>1)*inc
 	t64 := uint64(t)
+	// Four elements per iteration: two independent multiplies in flight.
+	for len(x) >= 4 && len(dst) >= 4 {
+		h, g := mix(ctr), mix(ctr+inc)
+		ctr += inc2
+		dst[0] = math.Float32frombits(math.Float32bits(x[0]*s) & keepBits32(h&0xFFFFFFFF, t64))
+		dst[1] = math.Float32frombits(math.Float32bits(x[1]*s) & keepBits32(h>>32, t64))
+		dst[2] = math.Float32frombits(math.Float32bits(x[2]*s) & keepBits32(g&0xFFFFFFFF, t64))
+		dst[3] = math.Float32frombits(math.Float32bits(x[3]*s) & keepBits32(g>>32, t64))
+		x, dst = x[4:], dst[4:]
+	}
 	for len(x) >= 2 && len(dst) >= 2 {
 		h := mix(ctr)
-		ctr += gamma
+		ctr += inc
 		dst[0] = math.Float32frombits(math.Float32bits(x[0]*s) & keepBits32(h&0xFFFFFFFF, t64))
 		dst[1] = math.Float32frombits(math.Float32bits(x[1]*s) & keepBits32(h>>32, t64))
 		x, dst = x[2:], dst[2:]
@@ -173,11 +186,11 @@ func keepBits64(u, t uint64) uint64 {
 
 func apply64(dst, x []float64, t uint32, s float64, key uint64, off int) {
 	dst = dst[:len(x)]
-	ctr := key + uint64(off>>1)*gamma
+	ctr := key + uint64(off>>1)*inc
 	t64 := uint64(t)
 	for len(x) >= 2 && len(dst) >= 2 {
 		h := mix(ctr)
-		ctr += gamma
+		ctr += inc
 		dst[0] = math.Float64frombits(math.Float64bits(x[0]*s) & keepBits64(h&0xFFFFFFFF, t64))
 		dst[1] = math.Float64frombits(math.Float64bits(x[1]*s) & keepBits64(h>>32, t64))
 		x, dst = x[2:], dst[2:]

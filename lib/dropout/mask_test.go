@@ -193,3 +193,25 @@ func TestScaled(t *testing.T) {
 		}
 	}
 }
+
+// TestUniformChiSquare bins the top 8 bits of 2²⁰ consecutive draws into
+// 256 cells. For uniform draws the χ² statistic has 255 degrees of
+// freedom, mean 255 and sd sqrt(510) ≈ 22.6; 400 is about 6.4 sd above the
+// mean (p < 1e-8 under the normal approximation).
+func TestUniformChiSquare(t *testing.T) {
+	const n = 1 << 20
+	for _, key := range []uint64{0, 1, 0xdeadbeef} {
+		var cells [256]int
+		for i := range n {
+			cells[Uniform(key, i)>>24]++
+		}
+		var chi2 float64
+		const want = n / 256.0
+		for _, c := range cells {
+			chi2 += (float64(c) - want) * (float64(c) - want) / want
+		}
+		if chi2 > 400 {
+			t.Errorf("key %#x: χ² = %.1f over 255 degrees of freedom, want < 400", key, chi2)
+		}
+	}
+}

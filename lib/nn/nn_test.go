@@ -171,29 +171,30 @@ func digits(t testing.TB) (train, test *data.Set) {
 	return data.Split(s, 0.75, rand.New(rand.NewPCG(7, 7)))
 }
 
-// TestDigitsAccuracy trains 64→32 (ReLU) → dropout → 10 on 75% of the
-// digits for 15 epochs and checks the held-out accuracy. With these seeds
-// it reaches 0.964 (measured when the test was written); 0.95 leaves room
-// for a different floating-point summation order in BLAS.
+// TestDigitsAccuracy trains 64→64 (ReLU) → dropout (keep 0.8) → 10 with
+// Adam on 75% of the digits (1347 images) for 20 epochs and checks the
+// accuracy on the other 450. With these seeds it reaches 0.973 (measured
+// when the test was written); 0.96 leaves room for a different
+// floating-point summation order in BLAS.
 func TestDigitsAccuracy(t *testing.T) {
 	train, test := digits(t)
 	rng := rand.New(rand.NewPCG(8, 8))
 	net := Sequential(
-		NewDense(64, 32, act("relu"), He, rng),
+		NewDense(64, 64, act("relu"), He, rng),
 		&Dropout{Keep: 0.8},
-		NewDense(32, 10, act("identity"), Xavier, rng),
+		NewDense(64, 10, act("identity"), Xavier, rng),
 	)
-	h, err := net.Train(train, test, &TrainSettings{Epochs: 15}, rng)
+	h, err := net.Train(train, test, &TrainSettings{Epochs: 20}, rng)
 	if err != nil {
 		t.Fatal(err)
 	}
 	last := h.Epochs[len(h.Epochs)-1]
 	t.Logf("epoch %d: train loss %.4f acc %.4f, test loss %.4f acc %.4f", last.Epoch, last.Loss, last.Accuracy, last.ValidLoss, last.ValidAccuracy)
-	if last.ValidAccuracy < 0.95 {
-		t.Errorf("test accuracy %.4f, want ≥ 0.95", last.ValidAccuracy)
+	if last.ValidAccuracy < 0.96 {
+		t.Errorf("test accuracy %.4f, want ≥ 0.96", last.ValidAccuracy)
 	}
-	if len(h.Epochs) != 15 || h.Stopped {
-		t.Errorf("history has %d epochs (stopped %v), want 15", len(h.Epochs), h.Stopped)
+	if len(h.Epochs) != 20 || h.Stopped {
+		t.Errorf("history has %d epochs (stopped %v), want 20", len(h.Epochs), h.Stopped)
 	}
 }
 
