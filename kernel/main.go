@@ -32,6 +32,8 @@ func init() {
 		{"lab", "install, warm, then serve notebooks/ in JupyterLab on 127.0.0.1", runLab},
 		{"exec", "execute notebooks headless through the kernel: exec [-out DIR] NOTEBOOK...", runExec},
 		{"assign", "write the student version of an assignment: assign SOURCE.ipynb DEST", runAssign},
+		{"grade", "grade submissions with the hidden tests restored: grade [-out DIR] [-timeout 60s] SUBMISSION...", runGrade},
+		{"html", "execute the notebooks and render the static site with an index: html [-out DIR]", runHTML},
 	}
 }
 

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const tinySource = "testdata/grade/tiny.ipynb"
+
+// readTiny returns the tiny test assignment: six functions, six graded tests
+// worth 1, 2, 3, 1, 1 and 2 points.
+func readTiny(t *testing.T) notebook {
+	t.Helper()
+	nb, err := readNotebook(tinySource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nb
+}
+
+// cellByID returns the index of the cell with the grade_id, or -1.
+func cellByID(nb notebook, id string) int {
+	for i, c := range nb.cells() {
+		if gradeID(c) == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// editCell replaces the source of the cell with the grade_id.
+func editCell(t *testing.T, nb notebook, id, src string) {
+	t.Helper()
+	i := cellByID(nb, id)
+	if i < 0 {
+		t.Fatalf("no cell %q", id)
+	}
+	setCellSource(nb.cells()[i], src)
+}
+
+// deleteCell removes the cell with the grade_id.
+func deleteCell(t *testing.T, nb notebook, id string) {
+	t.Helper()
+	i := cellByID(nb, id)
+	if i < 0 {
+		t.Fatalf("no cell %q", id)
+	}
+	cs := nb.cells()
+	nb.setCells(append(cs[:i], cs[i+1:]...))
+}
+
+func TestPrepareSubmission(t *testing.T) {
+	src := readTiny(t)
+	student, err := assignNotebook(src, "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The student edits a test, deletes another, and copies a third's metadata
+	// onto a cell of their own.
+	editCell(t, student, "test_triple", "%%\nfmt.Println(\"PASS\")")
+	deleteCell(t, student, "test_double")
+	cs := student.cells()
+	extra := notebook{"c": cs[cellByID(student, "test_inc")]}.clone()["c"].(map[string]any)
+	setCellSource(extra, "%%\nfmt.Println(\"my own cell\")")
+	student.setCells(append(cs, extra))
+
+	nb := prepareSubmission(src, student, "n0nce")
+	if i := cellByID(nb, "test_double"); i >= 0 {
+		t.Error("a deleted test cell was put back")
+	}
+	tri := cellSource(nb.cells()[cellByID(nb, "test_triple")])
+	if !strings.Contains(tri, `check.Value("triple(0.5)"`) || strings.Contains(tri, `Println("PASS")`) {
+		t.Errorf("test_triple not restored from the source with its hidden tests:\n%s", tri)
+	}
+	if !strings.HasSuffix(tri, `println("gradbook grade: end of test cell n0nce")`+"\n") {
+		t.Errorf("no end token in the restored test cell:\n%s", tri)
+	}
+	if got := len(gradedTests(nb)); got != 5 {
+		t.Errorf("%d graded tests in the prepared notebook, want 5 (six minus the deleted one, the copy not counted)", got)
+	}
+	if last := nb.cells()[len(nb.cells())-1]; nbgrader(last) != nil || !strings.Contains(cellSource(last), "my own cell") {
+		t.Errorf("the student's copied cell kept its nbgrader metadata or lost its code: %v", last)
+	}
+	if funcs := cellSource(nb.cells()[cellByID(nb, "funcs")]); !strings.Contains(funcs, `panic("not implemented")`) {
+		t.Errorf("the student's solution cell was replaced:\n%s", funcs)
+	}
+}
+
+// executedCell builds an executed test cell with the given outputs.
+func executedCell(src string, outputs ...map[string]any) map[string]any {
+	outs := make([]any, len(outputs))
+	for i, o := range outputs {
+		outs[i] = o
+	}
+	c := map[string]any{"cell_type": "code", "outputs": outs, "metadata": map[string]any{
+		"nbgrader": map[string]any{"grade": true, "solution": false, "locked": true, "grade_id": "t", "points": 2.0}}}
+	setCellSource(c, src)
+	return c
+}
+
+func stream(name, text string) map[string]any {
+	return map[string]any{"output_type": "stream", "name": name, "text": []any{text}}
+}
+
+func TestJudgeCell(t *testing.T) {
+	const nonce = "abc"
+	src := endToken("%%\ncheck.Value(\"x\", x(), 1, 0)", nonce)
+	token := stream("stderr", tokenLine(nonce)+"\n")
+	errOut := map[string]any{"output_type": "error", "ename": "ERROR", "evalue": "exit status 2"}
+	timeout := 10 * time.Second
+	for _, c := range []struct {
+		name    string
+		cell    map[string]any
+		result  cellResult
+		status  string
+		message string
+	}{
+		{"passes", executedCell(src, stream("stdout", "PASS x: 1\n"), token), cellResult{Status: "ok", Seconds: 1}, "passed", ""},
+		{"a FAIL line", executedCell(src, stream("stdout", "PASS y: 1\nFAIL x: got 2, want 1\n"), token),
+			cellResult{Status: "ok", Seconds: 1}, "failed", "FAIL x: got 2, want 1"},
+		{"a panic", executedCell(src, stream("stderr", "panic: "), stream("stderr", "not implemented\n\ngoroutine 1"), errOut),
+			cellResult{Status: "error", Seconds: 1}, "error", "panic: not implemented"},
+		{"the time limit", executedCell(src, stream("stderr", "signal: interrupt\n"), errOut),
+			cellResult{Status: "error", Seconds: 10.01}, "timeout", "time limit of 10s"},
+		{"os.Exit(0) halfway", executedCell(src), cellResult{Status: "ok", Seconds: 1}, "error", "stopped before its end"},
+		{"a compile error", executedCell(src, errOut), cellResult{Status: "error", Seconds: 1, Detail: "undefined: x"}, "error", "undefined: x"},
+		{"no token needed outside %% cells", executedCell("func main() {}"), cellResult{Status: "ok"}, "passed", ""},
+	} {
+		status, msg := judgeCell(c.cell, c.result, timeout, nonce)
+		if status != c.status || !strings.Contains(msg, c.message) {
+			t.Errorf("%s: got %s %q, want %s %q", c.name, status, msg, c.status, c.message)
+		}
+	}
+}
+
+func TestStudentName(t *testing.T) {
+	for _, c := range []struct{ path, assignment, want string }{
+		{"subs/alice.ipynb", "tiny", "alice"},
+		{"submitted/bob/tiny.ipynb", "tiny", "bob"},
+		{"tiny.ipynb", "tiny", "tiny"},
+	} {
+		if got := studentName(c.path, c.assignment); got != c.want {
+			t.Errorf("studentName(%q, %q) = %q, want %q", c.path, c.assignment, got, c.want)
+		}
+	}
+}
+
+// TestGradeThroughKernel grades three submissions of the tiny assignment
+// through the real kernel: the reference solution (full marks), the student
+// version with its stubs (zero), and a broken one that deletes a test cell,
+// loops forever, panics, calls os.Exit(0), gets an answer wrong, edits a
+// test to print PASS — and still earns the points of its one right answer
+// after all that.
+func TestGradeThroughKernel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("executes notebooks through the kernel")
+	}
+	env := testKernel(t)
+	dir := t.TempDir()
+	src := readTiny(t)
+	write := func(name string, nb notebook) string {
+		p := filepath.Join(dir, "submitted", name)
+		if err := writeNotebook(p, nb); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	alice := write("alice.ipynb", src) // the reference solution itself
+	student, err := assignNotebook(src, "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob := write("bob/tiny.ipynb", student) // nbgrader's layout names the student by folder
+	broken := student.clone()
+	editCell(t, broken, "funcs", strings.Join([]string{
+		"import \"os\"",
+		"func double(x float64) float64 { return 2 * x }",
+		"func halve(x float64) float64 { for { x++ } }",
+		"func triple(x float64) float64 { var s []float64; return s[int(x)] }",
+		"func square(x float64) float64 { os.Exit(0); return 0 }",
+		"func negate(x float64) float64 { return x }",
+		"func inc(x float64) float64 { return x + 1 }",
+	}, "\n"))
+	deleteCell(t, broken, "test_double")
+	editCell(t, broken, "test_triple", "%%\nfmt.Println(\"PASS\")")
+	carol := write("carol.ipynb", broken)
+
+	out := filepath.Join(dir, "grades")
+	start := time.Now()
+	reports, err := gradeSubmissions(env, []string{alice, bob, carol}, gradeOptions{
+		outDir: out, timeout: 10 * time.Second, source: tinySource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("graded 3 submissions in %.1fs", time.Since(start).Seconds())
+
+	want := map[string]map[string]string{ // student → test → status
+		"alice": {"test_double": "passed", "test_halve": "passed", "test_triple": "passed", "test_square": "passed", "test_negate": "passed", "test_inc": "passed"},
+		"bob":   {"test_double": "error", "test_halve": "error", "test_triple": "error", "test_square": "error", "test_negate": "error", "test_inc": "error"},
+		"carol": {"test_double": "deleted", "test_halve": "timeout", "test_triple": "error", "test_square": "error", "test_negate": "failed", "test_inc": "passed"},
+	}
+	wantScore := map[string]float64{"alice": 10, "bob": 0, "carol": 2}
+	if len(reports) != 3 {
+		t.Fatalf("%d reports, want 3", len(reports))
+	}
+	for _, r := range reports {
+		if r.Error != "" || r.Assignment != "tiny" || r.MaxScore != 10 {
+			t.Errorf("%s: error %q, assignment %q, max %g", r.Student, r.Error, r.Assignment, r.MaxScore)
+		}
+		if r.Score != wantScore[r.Student] {
+			t.Errorf("%s scored %g, want %g", r.Student, r.Score, wantScore[r.Student])
+		}
+		for _, s := range r.Tests {
+			if s.Status != want[r.Student][s.Test] {
+				t.Errorf("%s %s: %s (%s), want %s", r.Student, s.Test, s.Status, s.Message, want[r.Student][s.Test])
+			}
+			if r.Student == "bob" && !strings.Contains(s.Message, "panic: not implemented") {
+				t.Errorf("bob %s: message %q does not name the stub's panic", s.Test, s.Message)
+			}
+		}
+	}
+
+	// The reports on disk: one CSV row per student and test, and JSON.
+	f, err := os.Open(filepath.Join(out, "grades.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+3*6 || rows[0][0] != "student" {
+		t.Errorf("grades.csv has %d rows (header %v), want 19", len(rows), rows[0])
+	}
+	var js struct{ Submissions []submissionReport }
+	data, err := os.ReadFile(filepath.Join(out, "grades.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &js)
+	}
+	if err != nil || len(js.Submissions) != 3 || js.Submissions[0].Score != 10 {
+		t.Errorf("grades.json: %v, %+v", err, js.Submissions)
+	}
+}
