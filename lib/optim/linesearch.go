@@ -101,6 +101,18 @@ func Armijo(phi0, slope0, alpha, phiA, c1 float64) bool {
 	return phiA <= phi0+c1*alpha*slope0
 }
 
+// roundoff is the slack allowed in the sufficient-decrease test for rounding
+// error in φ itself: near a minimizer the predicted decrease c₁αφ′(0) falls
+// below the few ulps to which φ can be computed, and the exact test would
+// reject every step (Hager and Zhang, SIAM J. Optim. 16, 2005, use the same
+// ε|φ(0)| relaxation in their approximate Wolfe conditions).
+func roundoff(phi0 float64) float64 { return 8 * 0x1p-52 * math.Abs(phi0) }
+
+// decreases is the Armijo test with the rounding slack.
+func decreases(phi0, slope0, alpha, phiA, c1 float64) bool {
+	return phiA <= phi0+c1*alpha*slope0+roundoff(phi0)
+}
+
 // StrongCurvature reports whether the slope at α satisfies the strong
 // Wolfe curvature condition |φ′(α)| ≤ c₂ |φ′(0)|.
 func StrongCurvature(slope0, slopeA, c2 float64) bool {
@@ -108,7 +120,9 @@ func StrongCurvature(slope0, slopeA, c2 float64) bool {
 }
 
 // Backtracking tries α₀, ρα₀, ρ²α₀, … and accepts the first step with
-// sufficient decrease (the Armijo condition). Zero fields mean C1 = 1e-4,
+// sufficient decrease (the Armijo condition, with a slack of 8ε|φ(0)| for
+// rounding in φ so that Newton's full step is still taken once the decrease
+// it promises is below machine precision). Zero fields mean C1 = 1e-4,
 // Shrink ρ = 0.5, MaxIter = 60.
 type Backtracking struct {
 	C1, Shrink float64
@@ -127,7 +141,7 @@ func (b Backtracking) Search(l *Line, phi0, slope0, alpha0 float64) (float64, er
 	}
 	alpha := alpha0
 	for range maxIter {
-		if phi := l.F(alpha); Armijo(phi0, slope0, alpha, phi, c1) {
+		if phi := l.F(alpha); decreases(phi0, slope0, alpha, phi, c1) {
 			return alpha, nil
 		}
 		alpha *= rho
@@ -141,7 +155,8 @@ func (b Backtracking) Search(l *Line, phi0, slope0, alpha0 float64) (float64, er
 //
 // by the bracketing and zoom phases of Nocedal and Wright, Numerical
 // Optimization (2nd ed.), Algorithms 3.5 and 3.6, with safeguarded cubic
-// interpolation in the zoom. Zero fields mean C1 = 1e-4, C2 = 0.9 (use 0.1
+// interpolation in the zoom, and the rounding slack of Backtracking in the
+// decrease test. Zero fields mean C1 = 1e-4, C2 = 0.9 (use 0.1
 // for a nearly exact search), MaxIter = 60.
 type StrongWolfe struct {
 	C1, C2  float64
@@ -163,7 +178,7 @@ func (w StrongWolfe) Search(l *Line, phi0, slope0, alpha0 float64) (float64, err
 	for i := range maxIter {
 		phi, slope := l.FD(alpha)
 		cur := point{alpha, phi, slope}
-		if !Armijo(phi0, slope0, alpha, phi, c1) || (i > 0 && phi >= prev.phi) {
+		if !decreases(phi0, slope0, alpha, phi, c1) || (i > 0 && phi >= prev.phi) {
 			return w.zoom(l, phi0, slope0, c1, c2, prev, cur, maxIter)
 		}
 		if StrongCurvature(slope0, slope, c2) {
@@ -186,7 +201,7 @@ func (w StrongWolfe) zoom(l *Line, phi0, slope0, c1, c2 float64, lo, hi point, m
 	for range maxIter {
 		alpha := cubicMin(lo, hi)
 		phi, slope := l.FD(alpha)
-		if !Armijo(phi0, slope0, alpha, phi, c1) || phi >= lo.phi {
+		if !decreases(phi0, slope0, alpha, phi, c1) || phi >= lo.phi {
 			hi = point{alpha, phi, slope}
 			continue
 		}
