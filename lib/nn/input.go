@@ -15,6 +15,9 @@ type InputSettings struct {
 	Loss       Loss          // default SquaredError
 	Stepper    optim.Stepper // default Adam with rate 0.05
 	Iterations int           // default 200
+	// OnStep, if set, is called with every iterate and its loss, from x0
+	// on (for a live curve or to record the path of X₁).
+	OnStep func(k int, x *mat.Dense, loss float64)
 }
 
 // OptimizeInput is the lecture's "classical optimization": with every
@@ -29,7 +32,9 @@ type InputSettings struct {
 // or the loss becomes NaN or infinite (naming the iteration).
 func (n *Network) OptimizeInput(x0 *mat.Dense, y Targets, s *InputSettings) (*mat.Dense, []float64, error) {
 	loss, stepper, iters := SquaredError, optim.Stepper(&optim.Adam{Rate: 0.05}), 200
+	var onStep func(int, *mat.Dense, float64)
 	if s != nil {
+		onStep = s.OnStep
 		if s.Loss.Record != nil {
 			loss = s.Loss
 		}
@@ -64,6 +69,9 @@ func (n *Network) OptimizeInput(x0 *mat.Dense, y Targets, s *InputSettings) (*ma
 		losses = append(losses, v)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return x, losses, fmt.Errorf("nn: OptimizeInput: iteration %d: loss is %v", k, v)
+		}
+		if onStep != nil {
+			onStep(k, x, v)
 		}
 		if k == iters {
 			return x, losses, nil

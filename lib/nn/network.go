@@ -94,6 +94,21 @@ func (n *Network) Predict(dst, x *mat.Dense) *mat.Dense {
 	return dst
 }
 
+// Sample runs one stochastic forward pass on the rows of x with dropout
+// on, masks drawn from rng, and returns the output (in dst if not nil).
+// Repeated samples feed dropout.MonteCarlo.
+func (n *Network) Sample(dst, x *mat.Dense, rng *rand.Rand) *mat.Dense {
+	p := n.pass(rng)
+	p.FreezeAll = true
+	out := n.Forward(p, p.Tape.Constant(x))
+	if dst == nil {
+		r, c := out.Dims()
+		dst = mat.NewDense(r, c, nil)
+	}
+	dst.Copy(out.Mat())
+	return dst
+}
+
 // Activations returns X₁ = x and the output of every layer, X₂ … X_{L+1},
 // in evaluation mode: the layer picture of the lecture as numbers.
 func (n *Network) Activations(x *mat.Dense) []*mat.Dense {

@@ -155,6 +155,13 @@ func TestDropoutEvalIdentity(t *testing.T) {
 	if a, b := with.Predict(nil, x), without.Predict(nil, x); !mat.Equal(a, b) {
 		t.Errorf("evaluation with dropout differs from without:\n%v\n%v", mat.Formatted(a), mat.Formatted(b))
 	}
+	// Sample runs with dropout on: reproducible for a seed, different from
+	// evaluation, and unbiased on average (checked in lib/dropout).
+	s1 := with.Sample(nil, x, rand.New(rand.NewPCG(1, 1)))
+	s2 := with.Sample(nil, x, rand.New(rand.NewPCG(1, 1)))
+	if !mat.Equal(s1, s2) || mat.Equal(s1, with.Predict(nil, x)) {
+		t.Error("Sample is not reproducible or equals evaluation mode")
+	}
 	// In training the same layer changes the output.
 	y := Targets{Values: mat.NewDense(6, 2, nil)}
 	if with.Gradient(x, y, SquaredError, rng) == without.Gradient(x, y, SquaredError, rng) {
@@ -261,7 +268,14 @@ func TestOptimizeInput(t *testing.T) {
 	xStar := mat.NewDense(1, 2, []float64{0.7, -0.4})
 	target := net.Predict(nil, xStar)
 	before := net.snapshot(nil)
-	x, losses, err := net.OptimizeInput(mat.NewDense(1, 2, nil), Targets{Values: target}, &InputSettings{Iterations: 400})
+	steps := 0
+	x, losses, err := net.OptimizeInput(mat.NewDense(1, 2, nil), Targets{Values: target}, &InputSettings{Iterations: 400,
+		OnStep: func(k int, x *mat.Dense, l float64) {
+			if k != steps {
+				t.Errorf("OnStep called with k = %d, want %d", k, steps)
+			}
+			steps++
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,6 +283,9 @@ func TestOptimizeInput(t *testing.T) {
 		t.Errorf("loss went from %v to %v in %d values, want below 1e-8", losses[0], losses[len(losses)-1], len(losses))
 	}
 	t.Logf("x = %v, loss %v → %v", mat.Formatted(x), losses[0], losses[400])
+	if steps != 401 {
+		t.Errorf("OnStep called %d times, want 401", steps)
+	}
 	if !slices.Equal(before, net.snapshot(nil)) {
 		t.Error("input optimization changed the parameters")
 	}
