@@ -39,7 +39,7 @@ def hinge_sum(w, intercept, X, y):
 def fit_both(name, X, y, C, Xtest=None, ytest=None):
     out = {"data": name, "C": C}
     lin = LinearSVC(loss="hinge", C=C, tol=1e-10, max_iter=1_000_000,
-                    intercept_scaling=1.0, dual=True)
+                    intercept_scaling=1.0, dual=True, random_state=0)
     lin.fit(X, y)
     w, c0 = lin.coef_[0], float(lin.intercept_[0])
     out["linearsvc"] = {
@@ -118,7 +118,8 @@ def main():
     dg = load_digits()
     tr, te = split(len(dg.target))
     Xtr, Xte = dg.data[tr] / 16.0, dg.data[te] / 16.0
-    ovr = LinearSVC(loss="hinge", C=0.1, tol=1e-8, max_iter=1_000_000, dual=True)
+    ovr = LinearSVC(loss="hinge", C=0.1, tol=1e-8, max_iter=1_000_000, dual=True,
+                    random_state=0)
     ovr.fit(Xtr, dg.target[tr])
     ref["digits_ovr"] = {
         "C": 0.1,
