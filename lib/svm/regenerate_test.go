@@ -98,4 +98,3 @@ func compareJSON(t *testing.T, path string, got, want any) {
 		}
 	}
 }
-
