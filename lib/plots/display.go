@@ -201,6 +201,7 @@ func (img *Image) DisplayData(id string) *protocol.DisplayData {
 var (
 	inNotebook            = gonbui.IsNotebook
 	send                  = gonbui.SendData
+	syncDisplay           = gonbui.Sync
 	logTo       io.Writer = os.Stderr
 	writtenMu   sync.Mutex
 	writtenName = map[string]int{} // base name → times used in this process
@@ -232,6 +233,10 @@ func Row(ps []*plot.Plot, opts ...Option) error {
 func (img *Image) Show() error {
 	if inNotebook {
 		send(img.DisplayData(""))
+		// Wait until gonb has taken the bundle: it stops reading the pipe
+		// when the cell's program exits, and a large image still in the
+		// pipe's buffer would be lost (seen on a loaded machine).
+		syncDisplay()
 		return gonbui.Error()
 	}
 	png, err := img.WriteFiles(PlotDir())

@@ -101,6 +101,8 @@ func TestDisplayBundle(t *testing.T) {
 func TestDisplayInNotebook(t *testing.T) {
 	var sent []*protocol.DisplayData
 	withNotebook(t, func(d *protocol.DisplayData) { sent = append(sent, d) })
+	synced := 0
+	syncDisplay = func() { synced++ }
 	dir := t.TempDir()
 	t.Setenv(PlotDirEnv, dir)
 	if err := Display(Functions("f", 0, 1, Curve{"x²", func(x float64) float64 { return x * x }})); err != nil {
@@ -110,15 +112,18 @@ func TestDisplayInNotebook(t *testing.T) {
 		t.Fatalf("sent %d messages, want 1", len(sent))
 	}
 	checkBundle(t, sent[0], 576, 384, true)
+	if synced != 1 {
+		t.Errorf("synced %d times, want 1: the cell may exit before gonb reads the bundle", synced)
+	}
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("wrote %d files in a notebook, want none", len(files))
 	}
 }
 
 func withNotebook(t *testing.T, capture func(*protocol.DisplayData)) {
-	oldIn, oldSend := inNotebook, send
-	inNotebook, send = true, capture
-	t.Cleanup(func() { inNotebook, send = oldIn, oldSend })
+	oldIn, oldSend, oldSync := inNotebook, send, syncDisplay
+	inNotebook, send, syncDisplay = true, capture, func() {}
+	t.Cleanup(func() { inNotebook, send, syncDisplay = oldIn, oldSend, oldSync })
 }
 
 func TestDisplayWritesFiles(t *testing.T) {
