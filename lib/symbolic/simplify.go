@@ -1,0 +1,427 @@
+package symbolic
+
+import (
+	"cmp"
+	"math/big"
+	"slices"
+	"strings"
+)
+
+// Simplify returns a simpler expression equal to e wherever e is defined.
+// It brings e to a canonical form (like terms collected: 2x + 3x = 5x,
+// x·x² = x³, exp(a)·exp(b) = exp(a+b); numbers folded; identities such as
+// sin²u + cos²u = 1, log(exp u) = u, exp(log u) = u, |−u| = |u| applied;
+// terms and factors sorted) and then keeps the smallest of that form, its
+// expansion, and — when e is a rational function of one generator — the
+// cancelled quotient and its factored form. Cancelling can remove a removable singularity:
+// Simplify((t²−4)/(t−2)) is t + 2, which is also defined at t = 2.
+func Simplify(e *Expr) *Expr {
+	best := canon(e)
+	if x := canon(Expand(best)); x.Size() < best.Size() {
+		best = x
+	}
+	if x, ok := cancel(best); ok && x.Size() < best.Size() {
+		best = x
+	}
+	if x := Factor(best); x.Size() < best.Size() {
+		best = x
+	}
+	return best
+}
+
+// canon rewrites e bottom-up into canonical form.
+func canon(e *Expr) *Expr {
+	switch e.kind {
+	case NumKind, SymKind, ConstKind, UndefinedKind:
+		return e
+	}
+	args := make([]*Expr, len(e.args))
+	for i, a := range e.args {
+		args[i] = canon(a)
+	}
+	switch e.kind {
+	case AddKind:
+		return collectTerms(Add(args...))
+	case MulKind:
+		return collectFactors(Mul(args...))
+	case PowKind:
+		b, x := args[0], args[1]
+		if b.is("abs") && x.isInt() && x.num.Num().Bit(0) == 0 {
+			b = b.args[0] // |u|^(2k) = u^(2k)
+		}
+		return canonPow(Pow(b, x))
+	case CallKind:
+		return evalCall(e.name, args[0])
+	}
+	return e
+}
+
+// canonPow re-canonicalises what the Pow constructor may have produced.
+func canonPow(e *Expr) *Expr {
+	switch e.kind {
+	case MulKind:
+		return collectFactors(e)
+	case CallKind:
+		return evalCall(e.name, canon(e.args[0]))
+	}
+	return e
+}
+
+// splitTerm returns the numeric coefficient of a term and the rest.
+func splitTerm(t *Expr) (*big.Rat, *Expr) {
+	c, rest := splitCoef(t)
+	switch len(rest) {
+	case 0:
+		return c, one
+	case 1:
+		return c, rest[0]
+	}
+	return c, &Expr{kind: MulKind, args: rest}
+}
+
+type group struct {
+	coef *big.Rat
+	rest *Expr
+	key  string
+}
+
+// collectTerms adds like terms of a (constructor-built) sum.
+func collectTerms(e *Expr) *Expr {
+	if e.kind != AddKind {
+		return e
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	constant := new(big.Rat)
+	for _, t := range e.args {
+		c, rest := splitTerm(t)
+		if rest.isOne() {
+			constant.Add(constant, c)
+			continue
+		}
+		k := rest.String()
+		if g, ok := byKey[k]; ok {
+			g.coef.Add(g.coef, c)
+			continue
+		}
+		g := &group{new(big.Rat).Set(c), rest, k}
+		byKey[k] = g
+		groups = append(groups, g)
+	}
+	pythagoras(groups, byKey, constant)
+	terms := make([]*Expr, 0, len(groups)+1)
+	slices.SortStableFunc(groups, func(a, b *group) int {
+		if c := cmp.Compare(degree(b.rest), degree(a.rest)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	for _, g := range groups {
+		if g.coef.Sign() != 0 {
+			terms = append(terms, Mul(numOf(g.coef), g.rest))
+		}
+	}
+	if constant.Sign() != 0 || len(terms) == 0 {
+		terms = append(terms, numOf(constant))
+	}
+	if len(terms) == 1 {
+		return terms[0]
+	}
+	return &Expr{kind: AddKind, args: terms}
+}
+
+// pythagoras rewrites a·sin²u + b·cos²u as b + (a−b)·sin²u.
+func pythagoras(groups []*group, byKey map[string]*group, constant *big.Rat) {
+	for _, g := range groups {
+		r := g.rest
+		if r.kind != PowKind || !r.args[0].is("sin") || !r.args[1].isInt() || r.args[1].num.Cmp(big.NewRat(2, 1)) != 0 {
+			continue
+		}
+		cosKey := Pow(Cos(r.args[0].args[0]), Int(2)).String()
+		c, ok := byKey[cosKey]
+		if !ok || c.coef.Sign() == 0 {
+			continue
+		}
+		constant.Add(constant, c.coef)
+		g.coef.Sub(g.coef, c.coef)
+		c.coef.SetInt64(0)
+	}
+}
+
+// degree orders terms for printing: higher powers of variables first,
+// other functions next, numbers last.
+func degree(e *Expr) float64 {
+	switch e.kind {
+	case NumKind:
+		return -1
+	case SymKind:
+		return 1
+	case PowKind:
+		if e.args[0].kind == SymKind && e.args[1].isNum() {
+			f, _ := e.args[1].num.Float64()
+			return f
+		}
+		return 0.5
+	case MulKind:
+		d := 0.0
+		for _, f := range e.args {
+			if !f.isNum() {
+				d += max(degree(f), 0)
+			}
+		}
+		return d
+	}
+	return 0.5
+}
+
+// collectFactors combines factors with the same base of a
+// (constructor-built) product: x·x² = x³, exp(a)·exp(b) = exp(a+b).
+func collectFactors(e *Expr) *Expr {
+	if e.kind != MulKind {
+		return e
+	}
+	type power struct {
+		base *Expr
+		exps []*Expr
+		key  string
+	}
+	var powers []*power
+	byKey := map[string]*power{}
+	coef := big.NewRat(1, 1)
+	var expArgs []*Expr
+	for _, f := range e.args {
+		if f.isNum() {
+			coef.Mul(coef, f.num)
+			continue
+		}
+		if f.is("exp") {
+			expArgs = append(expArgs, f.args[0])
+			continue
+		}
+		b, x := f, one
+		if f.kind == PowKind {
+			b, x = f.args[0], f.args[1]
+		}
+		k := b.String()
+		if p, ok := byKey[k]; ok {
+			p.exps = append(p.exps, x)
+			continue
+		}
+		p := &power{b, []*Expr{x}, k}
+		byKey[k] = p
+		powers = append(powers, p)
+	}
+	factors := []*Expr{numOf(coef)}
+	changed := false
+	for _, p := range powers {
+		x := p.exps[0]
+		if len(p.exps) > 1 {
+			x = canon(Add(p.exps...))
+			changed = true
+		}
+		factors = append(factors, Pow(p.base, x))
+	}
+	if len(expArgs) > 0 {
+		arg := expArgs[0]
+		if len(expArgs) > 1 {
+			arg = canon(Add(expArgs...))
+		}
+		factors = append(factors, evalCall("exp", arg))
+	}
+	out := Mul(factors...)
+	if changed && out.kind == MulKind {
+		// Powers may have produced numbers or products; settle once more.
+		return collectFactors(out)
+	}
+	if out.kind != MulKind {
+		return out
+	}
+	rest := slices.Clone(out.args)
+	start := 0
+	if rest[0].isNum() {
+		start = 1
+	}
+	slices.SortStableFunc(rest[start:], func(a, b *Expr) int {
+		if c := cmp.Compare(factorRank(a), factorRank(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(sortKey(a), sortKey(b))
+	})
+	return &Expr{kind: MulKind, args: rest}
+}
+
+// sortKey is the text of e with minus sorting before plus, so that
+// (x − 1)(x + 1) comes out in that order, as SymPy writes it.
+func sortKey(e *Expr) string { return strings.ReplaceAll(e.String(), "-", "!") }
+
+// factorRank orders factors for printing: variables and their powers
+// first, then functions, then sums.
+func factorRank(e *Expr) int {
+	b := e
+	if e.kind == PowKind {
+		b = e.args[0]
+	}
+	switch b.kind {
+	case SymKind, ConstKind, NumKind:
+		return 0
+	case CallKind:
+		return 1
+	}
+	return 2
+}
+
+// evalCall applies the identities of the function name to a canonical
+// argument.
+func evalCall(name string, a *Expr) *Expr {
+	if a.isUndefined() {
+		return undefined
+	}
+	neg := false // a is −u for some u
+	if c, _ := splitCoef(a); c.Sign() < 0 {
+		neg = true
+	}
+	switch name {
+	case "exp":
+		switch {
+		case a.isZero():
+			return one
+		case a.is("log"):
+			return a.args[0]
+		}
+	case "log":
+		switch {
+		case a.isOne():
+			return zero
+		case a.is("exp"):
+			return a.args[0]
+		case a.isNum() && a.num.Sign() <= 0:
+			return undefined
+		}
+	case "sin", "tan", "tanh":
+		switch {
+		case a.isZero():
+			return zero
+		case a == Pi && name != "tanh":
+			return zero
+		case neg:
+			return Neg(Call(name, canon(Neg(a))))
+		}
+	case "cos":
+		switch {
+		case a.isZero():
+			return one
+		case a == Pi:
+			return minusOne
+		case neg:
+			return Cos(canon(Neg(a)))
+		}
+	case "abs":
+		switch {
+		case a.isNum():
+			return numOf(new(big.Rat).Abs(a.num))
+		case a.is("abs"), a.is("exp"), a.is("sigmoid"), a.is("relu"), a.is("softplus"), a.is("heaviside"):
+			return a
+		case neg:
+			return Abs(canon(Neg(a)))
+		}
+	case "sign":
+		if a.isNum() {
+			return Int(int64(a.num.Sign()))
+		}
+	case "sigmoid":
+		if a.isZero() {
+			return half
+		}
+	case "relu":
+		if a.isNum() {
+			if a.num.Sign() > 0 {
+				return a
+			}
+			return zero
+		}
+		if a.is("relu") {
+			return a
+		}
+	case "softplus":
+		if a.isZero() {
+			return Log(Int(2))
+		}
+	case "heaviside":
+		// H(0) = 0, as activation.Heaviside.
+		if a.isNum() {
+			if a.num.Sign() > 0 {
+				return one
+			}
+			return zero
+		}
+	}
+	return Call(name, a)
+}
+
+// Expand multiplies out products of sums and positive integer powers of
+// sums (up to the 16th power), so (x+1)² becomes x² + 2x + 1, and returns
+// the result in canonical form.
+func Expand(e *Expr) *Expr { return canon(expand(e)) }
+
+const maxExpandTerms = 4096
+
+func expand(e *Expr) *Expr {
+	switch e.kind {
+	case NumKind, SymKind, ConstKind, UndefinedKind:
+		return e
+	}
+	args := make([]*Expr, len(e.args))
+	for i, a := range e.args {
+		args[i] = expand(a)
+	}
+	switch e.kind {
+	case AddKind:
+		return Add(args...)
+	case MulKind:
+		return distribute(args)
+	case PowKind:
+		b, x := args[0], args[1]
+		if b.kind == AddKind && x.isInt() {
+			n := x.num.Num().Int64()
+			if n >= 2 && n <= 16 {
+				fs := make([]*Expr, n)
+				for i := range fs {
+					fs[i] = b
+				}
+				return distribute(fs)
+			}
+			if n < 0 && n >= -16 {
+				return Pow(expand(Pow(b, Int(-n))), minusOne)
+			}
+		}
+		return Pow(b, x)
+	case CallKind:
+		return Call(e.name, args[0])
+	}
+	return e
+}
+
+// distribute multiplies factors, expanding sums, unless the result would
+// exceed maxExpandTerms terms.
+func distribute(fs []*Expr) *Expr {
+	terms := []*Expr{one}
+	for _, f := range fs {
+		var fterms []*Expr
+		if f.kind == AddKind {
+			fterms = f.args
+		} else {
+			fterms = []*Expr{f}
+		}
+		if len(terms)*len(fterms) > maxExpandTerms {
+			return Mul(fs...)
+		}
+		next := make([]*Expr, 0, len(terms)*len(fterms))
+		for _, t := range terms {
+			for _, u := range fterms {
+				next = append(next, Mul(t, u))
+			}
+		}
+		terms = next
+	}
+	return Add(terms...)
+}
