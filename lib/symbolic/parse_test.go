@@ -1,11 +1,11 @@
 package symbolic
 
 import (
-	"fmt"
-	"time"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParsePrint(t *testing.T) {
