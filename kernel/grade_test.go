@@ -193,7 +193,7 @@ func TestGradeThroughKernel(t *testing.T) {
 	out := filepath.Join(dir, "grades")
 	start := time.Now()
 	reports, err := gradeSubmissions(env, []string{alice, bob, carol}, gradeOptions{
-		outDir: out, timeout: 10 * time.Second, source: tinySource})
+		outDir: out, timeout: 30 * time.Second, source: tinySource})
 	if err != nil {
 		t.Fatal(err)
 	}
