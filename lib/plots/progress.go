@@ -16,7 +16,8 @@ const DefaultInterval = 250 * time.Millisecond
 
 // Progress is a live plot for a training loop: Add points as they come,
 // and in a notebook the figure redraws in place, at most once per Interval
-// (so that plotting does not slow the loop: a redraw costs some 20 ms).
+// (so that plotting does not slow the loop: a frame costs tens of
+// milliseconds, see BenchmarkProgressFrame).
 // Done shows the final figure as an ordinary output, so the saved notebook
 // keeps it. Outside a notebook Progress is silent until Done, which writes
 // the files as Display does.
