@@ -25,3 +25,8 @@ warm:
 # make exec NB=notebooks/03-activation-functions.ipynb
 exec:
 	$(GO) run ./kernel exec $(NB)
+
+# make html: execute every notebook and render the static site (out/site).
+.PHONY: html
+html:
+	$(GO) run ./kernel html
