@@ -26,6 +26,7 @@
 // the lecture's view of dropout as "adding some stochasticity to the search
 // directions".
 //
-// Package nn provides dropout as a network layer and package ad as an
-// operation in an expression; both use the masks defined here.
+// Mask.Record puts dropout on a reverse-mode tape of package ad (as ad's
+// Mask operation with these factors), and nn.Dropout is the network layer;
+// both use the masks defined here.
 package dropout
