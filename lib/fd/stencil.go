@@ -287,7 +287,7 @@ func NewFormula(dir Direction, d, p int) (Formula, error) {
 			sign = -1
 		}
 		for i := 0; i < d+p; i++ {
-			locs = append(locs, sign*float64(i))
+			locs = append(locs, sign*float64(i)+0) // +0 turns −0 into 0
 		}
 	default:
 		return Formula{}, fmt.Errorf("fd: NewFormula: unknown direction %v", dir)

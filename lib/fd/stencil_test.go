@@ -186,3 +186,11 @@ func TestEvals(t *testing.T) {
 		t.Errorf("central: %d evaluations for n=10, want 2n = 20", got)
 	}
 }
+
+func TestBackwardOriginIsPositiveZero(t *testing.T) {
+	for _, p := range Backward1.Stencil {
+		if p.Loc == 0 && math.Signbit(p.Loc) {
+			t.Errorf("backward stencil has −0: %v", Backward1.Stencil)
+		}
+	}
+}
