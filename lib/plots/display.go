@@ -164,7 +164,7 @@ func describe(ps []*plot.Plot) string {
 		if title == "" {
 			title = "untitled"
 		}
-		parts[i] = fmt.Sprintf("plot %q: x %s in [%.4g, %.4g], y %s in [%.4g, %.4g]",
+		parts[i] = fmt.Sprintf("plot %q: x-axis %s from %.4g to %.4g, y-axis %s from %.4g to %.4g",
 			title, label(p.X.Label.Text), p.X.Min, p.X.Max, label(p.Y.Label.Text), p.Y.Min, p.Y.Max)
 	}
 	s := strings.Join(parts, "; ")

@@ -40,7 +40,7 @@ func ExampleRender() {
 	fmt.Println(img.Text)
 	fmt.Println(len(img.PNG) > 0, len(img.SVG) > 0)
 	// Output:
-	// plot "loss": x iteration in [0, 3], y f(x) in [0.5, 4]
+	// plot "loss": x-axis iteration from 0 to 3, y-axis f(x) from 0.5 to 4
 	// true true
 }
 

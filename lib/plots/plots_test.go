@@ -75,7 +75,7 @@ func TestDisplayBundle(t *testing.T) {
 	if d.DisplayID != "" {
 		t.Errorf("DisplayID = %q, want none", d.DisplayID)
 	}
-	if txt := d.Data[protocol.MIMETextPlain].(string); !strings.Contains(txt, "step and ramp") || !strings.Contains(txt, "[-2, 2]") {
+	if txt := d.Data[protocol.MIMETextPlain].(string); !strings.Contains(txt, "step and ramp") || !strings.Contains(txt, "from -2 to 2") {
 		t.Errorf("text/plain %q lacks the title or the x range", txt)
 	}
 	if len(d.Data) != 3 {
