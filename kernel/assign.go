@@ -156,6 +156,11 @@ func (nb notebook) clone() notebook {
 	return c
 }
 
+// cloneCell deep-copies one cell.
+func cloneCell(c map[string]any) map[string]any {
+	return notebook{"c": c}.clone()["c"].(map[string]any)
+}
+
 // cellSource joins a cell's source, which nbformat stores as a string or a
 // list of lines.
 func cellSource(c map[string]any) string {

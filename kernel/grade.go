@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -60,7 +61,7 @@ type gradeOptions struct {
 	outDir  string        // reports and executed copies
 	timeout time.Duration // per cell
 	source  string        // assignment source; empty: found by name in notebooks/assignments
-	log     *os.File      // progress; nil means silent
+	log     io.Writer     // progress; nil means silent
 }
 
 func runGrade(args []string) error {
@@ -218,7 +219,7 @@ func prepareSubmission(src, sub notebook, nonce string) notebook {
 		id := gradeID(c)
 		if orig, ok := locked[id]; ok && !used[id] {
 			used[id] = true
-			c = notebook{"c": orig}.clone()["c"].(map[string]any) // deep copy
+			c = cloneCell(orig)
 			if isTestCell(c) {
 				setCellSource(c, endToken(cellSource(c), nonce))
 			}
@@ -310,10 +311,11 @@ func judgeCell(c map[string]any, cr cellResult, timeout time.Duration, nonce str
 	hasToken := strings.Contains(stderr.String(), tokenLine(nonce))
 	// A cell interrupted at the time limit reports an error (gonb's "signal:
 	// interrupt"), so the wall time tells a timeout from other errors.
-	if cr.Status == "timeout" || (cr.Status != "ok" || errOut != nil) && cr.Seconds >= timeout.Seconds()-0.5 {
+	failed := cr.Status != "ok" || errOut != nil
+	if cr.Status == "timeout" || (failed && cr.Seconds >= timeout.Seconds()-0.5) {
 		return "timeout", fmt.Sprintf("stopped at the time limit of %s", timeout)
 	}
-	if cr.Status != "ok" || errOut != nil {
+	if failed {
 		return "error", errorSummary(errOut, stderr.String(), cr)
 	}
 	for _, line := range strings.Split(stdout.String(), "\n") {

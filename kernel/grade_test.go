@@ -65,7 +65,7 @@ func TestPrepareSubmission(t *testing.T) {
 	editCell(t, student, "test_triple", "%%\nfmt.Println(\"PASS\")")
 	deleteCell(t, student, "test_double")
 	cs := student.cells()
-	extra := notebook{"c": cs[cellByID(student, "test_inc")]}.clone()["c"].(map[string]any)
+	extra := cloneCell(cs[cellByID(student, "test_inc")])
 	setCellSource(extra, "%%\nfmt.Println(\"my own cell\")")
 	student.setCells(append(cs, extra))
 
