@@ -46,7 +46,9 @@ func runLab(args []string) error {
 // labArgs builds the server command line: loopback only, and token
 // authentication left on (Jupyter's default; nothing here disables it).
 func labArgs(front, dir string, port int, noBrowser, root bool) []string {
-	a := []string{front, "--ip=127.0.0.1", "--port=" + strconv.Itoa(port), "--notebook-dir=" + dir}
+	a := []string{front, "--ip=127.0.0.1", "--port=" + strconv.Itoa(port), "--notebook-dir=" + dir,
+		// New notebooks start on the Go kernel rather than Python.
+		"--MultiKernelManager.default_kernel_name=" + kernelName}
 	if noBrowser {
 		a = append(a, "--no-browser")
 	}
