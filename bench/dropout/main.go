@@ -2,22 +2,27 @@
 // lib/dropout and, in the same run, with torch.nn.Dropout through Debian's
 // /usr/bin/python3 when python3-torch is installed, and prints the ratios.
 //
-// Usage:
+// Usage (from the bench/ module):
 //
 //	go run ./dropout [-n 10000000] [-keep 0.5] [-reps 15] [-python /usr/bin/python3]
 //
-// run from the bench/ module. Every figure is the median of -reps timed
-// repetitions after one warm-up. Ours is measured in place (dst = x) on all
-// cores (GOMAXPROCS) and on one; a plain copy of the same bytes gives the
-// memory-bandwidth floor. PyTorch is measured with one intra-op thread, its
-// default thread count and one thread per CPU, as torch.nn.Dropout(p)(x) (a new output
-// tensor, the usual call) and with inplace=True.
+// The measurements are interleaved: every repetition times each contender
+// once, in turn, with PyTorch kept running in a child process that times
+// its own call and reports it on a pipe. So a change of machine load hits
+// all contenders alike, and each ratio is also computed per repetition.
+// The figures are medians over -reps repetitions after one warm-up.
+//
+// Ours runs in place (dst = x) on GOMAXPROCS goroutines and on one; a plain
+// copy of the same bytes gives the memory-bandwidth floor. PyTorch runs
+// torch.nn.Dropout(p)(x) (a new output tensor, the usual call) and
+// inplace=True, with one intra-op thread and with one thread per CPU.
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"runtime"
@@ -29,10 +34,35 @@ import (
 	"github.com/gradbook/gradbook/lib/dropout"
 )
 
+// torchServer reads "THREADS INPLACE" lines and answers each with the
+// milliseconds one dropout call took; it prints "ready VERSION THREADS"
+// first.
+const torchServer = `
+import os, sys, time, torch
+n, p = int(sys.argv[1]), float(sys.argv[2])
+x = torch.ones(n, dtype=torch.float32)
+torch.manual_seed(0)
+mods = {False: torch.nn.Dropout(p).train(), True: torch.nn.Dropout(p, inplace=True).train()}
+print("ready", torch.__version__, torch.get_num_threads(), flush=True)
+with torch.no_grad():
+    for line in sys.stdin:
+        threads, inplace = line.split()
+        torch.set_num_threads(int(threads))
+        d = mods[inplace == "1"]
+        t0 = time.perf_counter(); d(x); ms = (time.perf_counter() - t0) * 1e3
+        print(ms, flush=True)
+`
+
+type contender struct {
+	name string
+	run  func() (ms float64, err error)
+	ms   []float64
+}
+
 func main() {
 	n := flag.Int("n", 10_000_000, "number of float32 values")
 	keep := flag.Float64("keep", 0.5, "keep probability (PyTorch's p is 1 − keep)")
-	reps := flag.Int("reps", 15, "timed repetitions per measurement")
+	reps := flag.Int("reps", 15, "timed repetitions")
 	python := flag.String("python", "/usr/bin/python3", "Python with torch")
 	flag.Parse()
 	if *n <= 0 || *reps <= 0 || !(*keep > 0 && *keep <= 1) {
@@ -46,101 +76,144 @@ func main() {
 		x[i] = 1
 	}
 	procs := runtime.GOMAXPROCS(0)
-	fmt.Printf("n = %d float32 (%.0f MB), keep = %g, median of %d runs, GOMAXPROCS = %d, %s\n",
-		*n, float64(4**n)/1e6, *keep, *reps, procs, runtime.Version())
-
-	copyMs := median(*reps, func() { copy(y, x) })
 	var key uint64
-	ours := median(*reps, func() {
+	timeGo := func(goroutines int, f func()) func() (float64, error) {
+		return func() (float64, error) {
+			old := runtime.GOMAXPROCS(goroutines)
+			defer runtime.GOMAXPROCS(old)
+			start := time.Now()
+			f()
+			return float64(time.Since(start).Nanoseconds()) / 1e6, nil
+		}
+	}
+	apply := func() {
 		key++
 		dropout.Mask{Keep: *keep, Key: key}.Apply32(x, x)
-	})
-	runtime.GOMAXPROCS(1)
-	ours1 := median(*reps, func() {
-		key++
-		dropout.Mask{Keep: *keep, Key: key}.Apply32(x, x)
-	})
-	runtime.GOMAXPROCS(procs)
-	gbs := func(ms float64) float64 { return 8 * float64(*n) / (ms * 1e6) } // read + write
-	fmt.Printf("%-46s %8.2f ms  %5.1f GB/s\n", "copy (bandwidth floor, same bytes)", copyMs, gbs(copyMs))
-	fmt.Printf("%-46s %8.2f ms  %5.1f GB/s\n", fmt.Sprintf("gradbook Apply32 in place, %d goroutines", procs), ours, gbs(ours))
-	fmt.Printf("%-46s %8.2f ms  %5.1f GB/s\n", "gradbook Apply32 in place, 1 goroutine", ours1, gbs(ours1))
+	}
+	cs := []*contender{
+		{name: "copy (bandwidth floor, same bytes)", run: timeGo(procs, func() { copy(y, x) })},
+		{name: fmt.Sprintf("gradbook Apply32 in place, %d goroutines", procs), run: timeGo(procs, apply)},
+		{name: "gradbook Apply32 in place, 1 goroutine", run: timeGo(1, apply)},
+	}
+	ours, ours1 := cs[1], cs[2]
 
-	torch, err := runTorch(*python, *n, *keep, *reps)
+	torch, version, err := startTorch(*python, *n, 1-*keep)
+	var torchCs []*contender
 	if err != nil {
 		fmt.Printf("PyTorch not measured: %v\n", err)
+	} else {
+		defer torch.close()
+		for _, threads := range []int{1, runtime.NumCPU()} {
+			for _, inplace := range []bool{false, true} {
+				name := fmt.Sprintf("torch nn.Dropout(p=%g), %d thread(s)", 1-*keep, threads)
+				if inplace {
+					name = fmt.Sprintf("torch nn.Dropout(p=%g, inplace), %d thread(s)", 1-*keep, threads)
+				}
+				c := &contender{name: name, run: func() (float64, error) { return torch.call(threads, inplace) }}
+				torchCs = append(torchCs, c)
+				cs = append(cs, c)
+			}
+			if runtime.NumCPU() == 1 {
+				break
+			}
+		}
+	}
+	fmt.Printf("n = %d float32 (%.0f MB), keep = %g, %d interleaved repetitions, GOMAXPROCS = %d, %s%s\n",
+		*n, float64(4**n)/1e6, *keep, *reps, procs, runtime.Version(), version)
+
+	for rep := -1; rep < *reps; rep++ { // rep −1 is the warm-up
+		for _, c := range cs {
+			ms, err := c.run()
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "dropout: %s: %v\n", c.name, err)
+				os.Exit(1)
+			}
+			if rep >= 0 {
+				c.ms = append(c.ms, ms)
+			}
+		}
+	}
+
+	gbs := func(ms float64) float64 { return 8 * float64(*n) / (ms * 1e6) } // one read and one write
+	fmt.Println("median time per call:")
+	for _, c := range cs {
+		m := median(c.ms)
+		fmt.Printf("  %-50s %9.2f ms  %5.1f GB/s\n", c.name, m, gbs(m))
+	}
+	if len(torchCs) == 0 {
 		return
 	}
-	for _, t := range torch {
-		fmt.Printf("%-46s %8.2f ms  %5.1f GB/s\n", "torch "+t.name, t.ms, gbs(t.ms))
-	}
-	fmt.Println("ratios (gradbook time / torch time; target ≤ 0.25 against torch's default call):")
-	for _, t := range torch {
-		fmt.Printf("  %-44s %d goroutines %.3f   1 goroutine %.3f\n", t.name, procs, ours/t.ms, ours1/t.ms)
+	fmt.Println("ratio gradbook / torch (median of per-repetition ratios; target ≤ 0.25 against the usual call):")
+	for _, t := range torchCs {
+		fmt.Printf("  %-50s %d goroutines %.3f   1 goroutine %.3f\n", t.name, procs, pairedRatio(ours.ms, t.ms), pairedRatio(ours1.ms, t.ms))
 	}
 }
 
-// median runs f once to warm up, then reps times, and returns the median
-// duration in milliseconds.
-func median(reps int, f func()) float64 {
-	f()
-	ts := make([]float64, reps)
-	for i := range ts {
-		start := time.Now()
-		f()
-		ts[i] = float64(time.Since(start).Nanoseconds()) / 1e6
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func pairedRatio(a, b []float64) float64 {
+	r := make([]float64, len(a))
+	for i := range a {
+		r[i] = a[i] / b[i]
 	}
-	slices.Sort(ts)
-	return ts[reps/2]
+	return median(r)
 }
 
-type torchTime struct {
-	name string
-	ms   float64
+type torchProc struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Scanner
 }
 
-// torchScript prints one "name<TAB>milliseconds" line per measurement.
-const torchScript = `
-import os, sys, time, statistics, torch
-n, p, reps = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-default_threads = torch.get_num_threads()
-x = torch.ones(n, dtype=torch.float32)
-torch.manual_seed(0)
-def med(f):
-    f()
-    ts = []
-    for _ in range(reps):
-        t0 = time.perf_counter(); f(); ts.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(ts)
-with torch.no_grad():
-    for threads in sorted({1, default_threads, os.cpu_count()}):
-        torch.set_num_threads(threads)
-        d = torch.nn.Dropout(p).train()
-        print(f"nn.Dropout(p={p}), {threads} thread(s)\t{med(lambda: d(x))}")
-        di = torch.nn.Dropout(p, inplace=True).train()
-        print(f"nn.Dropout(p={p}, inplace), {threads} thread(s)\t{med(lambda: di(x))}")
-print(f"version\t{torch.__version__}, default {default_threads} intra-op thread(s)", file=sys.stderr)
-`
-
-func runTorch(python string, n int, keep float64, reps int) ([]torchTime, error) {
-	cmd := exec.Command(python, "-c", torchScript, strconv.Itoa(n), strconv.FormatFloat(1-keep, 'g', -1, 64), strconv.Itoa(reps))
-	var stderr bytes.Buffer
+func startTorch(python string, n int, p float64) (*torchProc, string, error) {
+	cmd := exec.Command(python, "-c", torchServer, strconv.Itoa(n), strconv.FormatFloat(p, 'g', -1, 64))
+	var stderr strings.Builder
 	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	in, err := cmd.StdinPipe()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v: %s", python, err, lastLine(stderr.String()))
+		return nil, "", err
 	}
-	fmt.Printf("PyTorch %s via %s\n", strings.TrimPrefix(strings.TrimSpace(stderr.String()), "version\t"), python)
-	var ts []torchTime
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		name, ms, ok := strings.Cut(line, "\t")
-		v, err := strconv.ParseFloat(ms, 64)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("unexpected line from python: %q", line)
-		}
-		ts = append(ts, torchTime{name, v})
+	outPipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, "", err
 	}
-	return ts, nil
+	if err := cmd.Start(); err != nil {
+		return nil, "", fmt.Errorf("%s: %v", python, err)
+	}
+	t := &torchProc{cmd: cmd, in: in, out: bufio.NewScanner(outPipe)}
+	if !t.out.Scan() {
+		cmd.Wait()
+		return nil, "", fmt.Errorf("%s: %s", python, lastLine(stderr.String()))
+	}
+	f := strings.Fields(t.out.Text())
+	if len(f) != 3 || f[0] != "ready" {
+		t.close()
+		return nil, "", fmt.Errorf("%s: unexpected greeting %q", python, t.out.Text())
+	}
+	return t, fmt.Sprintf(", PyTorch %s (default %s intra-op thread(s)) via %s", f[1], f[2], python), nil
+}
+
+func (t *torchProc) call(threads int, inplace bool) (float64, error) {
+	flag := 0
+	if inplace {
+		flag = 1
+	}
+	if _, err := fmt.Fprintf(t.in, "%d %d\n", threads, flag); err != nil {
+		return 0, err
+	}
+	if !t.out.Scan() {
+		return 0, fmt.Errorf("python stopped: %v", t.out.Err())
+	}
+	return strconv.ParseFloat(strings.TrimSpace(t.out.Text()), 64)
+}
+
+func (t *torchProc) close() {
+	t.in.Close()
+	t.cmd.Wait()
 }
 
 func lastLine(s string) string {
