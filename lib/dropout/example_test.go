@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/gradbook/gradbook/lib/ad"
 	"github.com/gradbook/gradbook/lib/dropout"
 )
 
@@ -61,4 +62,28 @@ func ExampleDescent() {
 	// (0.840, 0.360)
 	// (0.706, -0.216)
 	// after 50 steps: (6.4e-03, -1.3e-07)
+}
+
+// Apply32 masks float32 data in place; the mask depends only on the key,
+// so it is the same however many goroutines fill a long slice.
+func ExampleMask_Apply32() {
+	x := []float32{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+	m := dropout.Mask{Keep: 0.8, Key: 42}
+	m.Apply32(x, x)
+	fmt.Println(x)
+	// Output:
+	// [1.25 0 0 1.25 1.25 0 1.25 1.25 1.25 0]
+}
+
+// Record puts dropout on a reverse-mode tape; the gradient flows through
+// the same mask.
+func ExampleMask_Record() {
+	tape := ad.NewTape()
+	x := tape.VariableVec([]float64{1, 2, 3, 4})
+	m := dropout.Mask{Keep: 0.5, Key: 7}
+	y := m.Record(x).Sum()
+	tape.Backward(y)
+	fmt.Println("y =", y.Item(), " ∂y/∂x =", x.Grad())
+	// Output:
+	// y = 6  ∂y/∂x = [2 2 0 0]
 }

@@ -107,3 +107,18 @@ func ExampleNetwork_LayerGradNorms() {
 	// layer 5: ‖∂L/∂W‖ = 1.8e-01
 	// layer 6: ‖∂L/∂W‖ = 9.9e-01
 }
+
+// The lecture's layer picture X₁ → f₁ → X₂ → f₂ → X₃ as numbers.
+func ExampleSequential() {
+	rng := rand.New(rand.NewPCG(9, 10))
+	tanh, _ := activation.ByName("tanh")
+	identity, _ := activation.ByName("identity")
+	net := nn.Sequential(nn.NewDense(2, 3, tanh, nn.Xavier, rng), nn.NewDense(3, 1, identity, nn.Xavier, rng))
+	for k, x := range net.Activations(mat.NewDense(1, 2, []float64{1, -1})) {
+		fmt.Printf("X%d = %.3f\n", k+1, mat.Formatted(x, mat.Squeeze()))
+	}
+	// Output:
+	// X1 = [1.000  -1.000]
+	// X2 = [0.403  0.153  -0.807]
+	// X3 = [-0.712]
+}

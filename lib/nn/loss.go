@@ -22,22 +22,42 @@ type Targets struct {
 type Loss struct {
 	Name   string
 	Record func(out ad.Var, y Targets) ad.Var
+	// NeedsLabels says that Record reads Targets.Labels (classification)
+	// and cannot use target values.
+	NeedsLabels bool
 }
 
 // SquaredError is the mean over samples of ½‖out − y‖²:
 //
 //	L = (1/n) Σᵢ ½ Σⱼ (outᵢⱼ − yᵢⱼ)².
+//
+// With labels instead of values, y is the one-hot encoding of the labels
+// (with a single output column, the label 0 or 1 itself).
 var SquaredError = Loss{Name: "squared error", Record: squaredError}
 
 func squaredError(out ad.Var, y Targets) ad.Var {
 	r, c := out.Dims()
-	if y.Values == nil {
-		panic("nn: SquaredError: no target values")
+	t := out.Tape()
+	var target ad.Var
+	switch {
+	case y.Values != nil:
+		if yr, yc := y.Values.Dims(); yr != r || yc != c {
+			panic(fmt.Sprintf("nn: SquaredError: output %d×%d, targets %d×%d", r, c, yr, yc))
+		}
+		target = t.Constant(y.Values)
+	case len(y.Labels) == r:
+		onehot := make([]float64, r*c)
+		for i, l := range y.Labels {
+			if c == 1 {
+				onehot[i] = float64(l) // one output: the label 0 or 1 itself
+			} else {
+				onehot[i*c+l] = 1
+			}
+		}
+		target = t.ConstantData(r, c, onehot)
+	default:
+		panic(fmt.Sprintf("nn: SquaredError: %d×%d output with no target values and %d labels", r, c, len(y.Labels)))
 	}
-	if yr, yc := y.Values.Dims(); yr != r || yc != c {
-		panic(fmt.Sprintf("nn: SquaredError: output %d×%d, targets %d×%d", r, c, yr, yc))
-	}
-	target := out.Tape().Constant(y.Values)
 	return out.Sub(target).Square().Sum().Scale(0.5 / float64(r))
 }
 
@@ -45,7 +65,7 @@ func squaredError(out ad.Var, y Targets) ad.Var {
 // logits, one column per class:
 //
 //	L = −(1/n) Σᵢ log softmax(outᵢ)_{yᵢ}.
-var CrossEntropy = Loss{Name: "cross-entropy", Record: func(out ad.Var, y Targets) ad.Var {
+var CrossEntropy = Loss{Name: "cross-entropy", NeedsLabels: true, Record: func(out ad.Var, y Targets) ad.Var {
 	return out.SoftmaxCrossEntropy(y.Labels)
 }}
 
@@ -56,7 +76,7 @@ var CrossEntropy = Loss{Name: "cross-entropy", Record: func(out ad.Var, y Target
 //
 // With a single output column it is the binary SVM hinge
 // (1/n) Σᵢ max(0, 1 − sᵢ·outᵢ) with sᵢ = +1 for label 1 and −1 for label 0.
-var Hinge = Loss{Name: "hinge", Record: hinge}
+var Hinge = Loss{Name: "hinge", Record: hinge, NeedsLabels: true}
 
 func hinge(out ad.Var, y Targets) ad.Var {
 	r, c := out.Dims()
@@ -112,7 +132,10 @@ func accuracy(out *mat.Dense, labels []int) float64 {
 // checkTargets returns an error naming the first problem with y as targets
 // for an n×c output.
 func checkTargets(what string, y Targets, n, c int, loss Loss) error {
-	if y.Values != nil {
+	if loss.NeedsLabels && y.Labels == nil {
+		return fmt.Errorf("nn: %s: the %s loss needs class labels, the targets are values", what, loss.Name)
+	}
+	if y.Values != nil && y.Labels == nil {
 		r, k := y.Values.Dims()
 		if r != n || k != c {
 			return fmt.Errorf("nn: %s: targets are %d×%d, outputs %d×%d", what, r, k, n, c)

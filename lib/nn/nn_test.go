@@ -145,6 +145,22 @@ func TestHingeClosedForm(t *testing.T) {
 	}
 }
 
+// TestSquaredErrorLabels checks that labels mean one-hot targets.
+func TestSquaredErrorLabels(t *testing.T) {
+	out := mat.NewDense(2, 3, []float64{0.5, 0.2, -1, 0, 2, 1})
+	net := Sequential()
+	got := net.Loss(out, Targets{Labels: []int{0, 2}}, SquaredError)
+	// ½[(0.5−1)² + 0.2² + 1²] + ½[0 + 2² + (1−1)²] = 0.645 + 2, over 2 rows.
+	if want := (0.645 + 2) / 2; math.Abs(got-want) > 1e-15 {
+		t.Errorf("squared error against labels = %v, want %v", got, want)
+	}
+	bin := mat.NewDense(2, 1, []float64{0.25, 0.5})
+	// ½(0.25 − 1)² + ½(0.5 − 0)², over 2 rows.
+	if got, want := net.Loss(bin, Targets{Labels: []int{1, 0}}, SquaredError), (0.28125+0.125)/2; math.Abs(got-want) > 1e-15 {
+		t.Errorf("one-column squared error against labels = %v, want %v", got, want)
+	}
+}
+
 func TestDropoutEvalIdentity(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	d1 := NewDense(4, 8, act("relu"), He, rng)
@@ -367,6 +383,7 @@ func TestTrainErrors(t *testing.T) {
 		{"NaN", nan, nil, "training set"},
 		{"features", wrongDim, nil, "data has 3 features, the first layer takes 64"},
 		{"patience", train, &TrainSettings{Patience: 2}, "needs a validation set"},
+		{"values for CE", &data.Set{X: mat.NewDense(2, 64, nil), Y: []float64{1, 2}}, &TrainSettings{Loss: CrossEntropy}, "needs class labels"},
 	} {
 		_, err := net.Train(c.train, nil, c.s, rng)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
