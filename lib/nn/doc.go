@@ -32,6 +32,16 @@
 // improving. LayerGradNorms shows vanishing gradients: in a deep sigmoid
 // stack every layer multiplies the backward signal by σ′ ≤ 1/4.
 //
+// In a notebook, OnEpoch feeds a live curve from package plots:
+//
+//	pr := plots.NewProgress("digits", "epoch", "cross-entropy")
+//	s := &nn.TrainSettings{OnEpoch: func(e nn.Epoch) {
+//		pr.Add("train", float64(e.Epoch), e.Loss)
+//		pr.Add("test", float64(e.Epoch), e.ValidLoss)
+//	}}
+//	h, err := net.Train(train, test, s, rng)
+//	err = pr.Done()
+//
 // Every random choice — initial weights, batch order, dropout masks —
 // comes from an explicit *rand.Rand, so a fixed seed gives the same run.
 // Data errors (empty sets, NaN, wrong sizes, labels out of range) are
