@@ -32,6 +32,8 @@ const (
 	opSoftplus
 	opHeaviside
 	opLeakyReLU
+	opTanhDeriv
+	opSigmoidDeriv
 
 	// linalg.go
 	opMatMul

@@ -58,10 +58,10 @@ func init() {
 		func(t *Tape, x, y Var) Var { return x.Sin().Neg() })
 	def(opTanh, "tanh", activation.Tanh,
 		func(x, y float64) float64 { return activation.TanhDeriv(x) },
-		func(t *Tape, x, y Var) Var { return y.Square().RSub(1) })
+		func(t *Tape, x, y Var) Var { return x.pointwise(opTanhDeriv) })
 	def(opSigmoid, "sigmoid", activation.Sigmoid,
 		func(x, y float64) float64 { return activation.SigmoidDeriv(x) },
-		func(t *Tape, x, y Var) Var { return y.Mul(y.RSub(1)) })
+		func(t *Tape, x, y Var) Var { return x.pointwise(opSigmoidDeriv) })
 	// ReLU′(0) = 0 (activation.ReLUDeriv's convention).
 	def(opReLU, "relu", activation.ReLU,
 		func(x, y float64) float64 { return activation.ReLUDeriv(x) },
@@ -69,6 +69,15 @@ func init() {
 	def(opSoftplus, "softplus", activation.Softplus,
 		func(x, y float64) float64 { return activation.SoftplusDeriv(x) },
 		func(t *Tape, x, y Var) Var { return x.Sigmoid() })
+	// tanh′ and σ′ as ops of their own, from lib/activation's stable
+	// formulas: 1 − tanh² and σ(1 − σ) would cancel every digit where the
+	// function saturates. tanh″ = −2 tanh·tanh′, σ″ = σ′(1 − 2σ).
+	def(opTanhDeriv, "tanh′", activation.TanhDeriv,
+		func(x, y float64) float64 { return -2 * activation.Tanh(x) * y },
+		func(t *Tape, x, y Var) Var { return x.Tanh().Mul(y).Scale(-2) })
+	def(opSigmoidDeriv, "σ′", activation.SigmoidDeriv,
+		func(x, y float64) float64 { return y * (1 - 2*activation.Sigmoid(x)) },
+		func(t *Tape, x, y Var) Var { return y.Mul(x.Sigmoid().Scale(-2).Shift(1)) })
 	// The step's derivative is 0 where it exists (a Dirac delta at 0).
 	def(opHeaviside, "heaviside", activation.Heaviside,
 		func(x, y float64) float64 { return activation.HeavisideDeriv(x) },
