@@ -33,19 +33,23 @@ func (a Dual) Div(b Dual) Dual {
 	return Dual{q, (a.D - q*b.D) / b.V}
 }
 
-func (a Dual) Neg() Dual              { return Dual{-a.V, -a.D} }
-func (a Dual) Scale(k float64) Dual   { return Dual{k * a.V, k * a.D} }
-func (a Dual) Shift(k float64) Dual   { return Dual{a.V + k, a.D} }
-func (a Dual) Square() Dual           { return Dual{a.V * a.V, 2 * a.V * a.D} }
-func (a Dual) Const(k float64) Dual   { return Dual{k, 0} }
-func (a Dual) Pow(k float64) Dual     { return Dual{math.Pow(a.V, k), a.D * powDeriv(a.V, k)} }
-func (a Dual) Exp() Dual              { e := math.Exp(a.V); return Dual{e, e * a.D} }
-func (a Dual) Log() Dual              { return Dual{math.Log(a.V), a.D / a.V} }
-func (a Dual) Sqrt() Dual             { r := math.Sqrt(a.V); return Dual{r, 0.5 * a.D / r} }
-func (a Dual) Sin() Dual              { return Dual{math.Sin(a.V), math.Cos(a.V) * a.D} }
-func (a Dual) Cos() Dual              { return Dual{math.Cos(a.V), -math.Sin(a.V) * a.D} }
-func (a Dual) Tanh() Dual             { return Dual{activation.Tanh(a.V), activation.TanhDeriv(a.V) * a.D} }
-func (a Dual) Sigmoid() Dual          { return Dual{activation.Sigmoid(a.V), activation.SigmoidDeriv(a.V) * a.D} }
-func (a Dual) Softplus() Dual         { return Dual{activation.Softplus(a.V), activation.SoftplusDeriv(a.V) * a.D} }
-func (a Dual) ReLU() Dual             { return Dual{activation.ReLU(a.V), activation.ReLUDeriv(a.V) * a.D} }
-func (a Dual) Abs() Dual              { return Dual{math.Abs(a.V), sign(a.V) * a.D} }
+func (a Dual) Neg() Dual            { return Dual{-a.V, -a.D} }
+func (a Dual) Scale(k float64) Dual { return Dual{k * a.V, k * a.D} }
+func (a Dual) Shift(k float64) Dual { return Dual{a.V + k, a.D} }
+func (a Dual) Square() Dual         { return Dual{a.V * a.V, 2 * a.V * a.D} }
+func (a Dual) Const(k float64) Dual { return Dual{k, 0} }
+func (a Dual) Pow(k float64) Dual   { return Dual{math.Pow(a.V, k), a.D * powDeriv(a.V, k)} }
+func (a Dual) Exp() Dual            { e := math.Exp(a.V); return Dual{e, e * a.D} }
+func (a Dual) Log() Dual            { return Dual{math.Log(a.V), a.D / a.V} }
+func (a Dual) Sqrt() Dual           { r := math.Sqrt(a.V); return Dual{r, 0.5 * a.D / r} }
+func (a Dual) Sin() Dual            { return Dual{math.Sin(a.V), math.Cos(a.V) * a.D} }
+func (a Dual) Cos() Dual            { return Dual{math.Cos(a.V), -math.Sin(a.V) * a.D} }
+func (a Dual) Tanh() Dual           { return Dual{activation.Tanh(a.V), activation.TanhDeriv(a.V) * a.D} }
+func (a Dual) Sigmoid() Dual {
+	return Dual{activation.Sigmoid(a.V), activation.SigmoidDeriv(a.V) * a.D}
+}
+func (a Dual) Softplus() Dual {
+	return Dual{activation.Softplus(a.V), activation.SoftplusDeriv(a.V) * a.D}
+}
+func (a Dual) ReLU() Dual { return Dual{activation.ReLU(a.V), activation.ReLUDeriv(a.V) * a.D} }
+func (a Dual) Abs() Dual  { return Dual{math.Abs(a.V), sign(a.V) * a.D} }

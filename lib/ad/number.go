@@ -54,21 +54,21 @@ func (v Var) Const(k float64) Var { return v.t.ConstantScalar(k) }
 // scalar function without derivatives.
 type Float float64
 
-func (a Float) Add(b Float) Float      { return a + b }
-func (a Float) Sub(b Float) Float      { return a - b }
-func (a Float) Mul(b Float) Float      { return a * b }
-func (a Float) Div(b Float) Float      { return a / b }
-func (a Float) Neg() Float             { return -a }
-func (a Float) Scale(k float64) Float  { return Float(k) * a }
-func (a Float) Shift(k float64) Float  { return a + Float(k) }
-func (a Float) Pow(k float64) Float    { return Float(math.Pow(float64(a), k)) }
-func (a Float) Square() Float          { return a * a }
-func (a Float) Exp() Float             { return Float(math.Exp(float64(a))) }
-func (a Float) Log() Float             { return Float(math.Log(float64(a))) }
-func (a Float) Sqrt() Float            { return Float(math.Sqrt(float64(a))) }
-func (a Float) Sin() Float             { return Float(math.Sin(float64(a))) }
-func (a Float) Cos() Float             { return Float(math.Cos(float64(a))) }
-func (a Float) Tanh() Float            { return Float(activation.Tanh(float64(a))) }
-func (a Float) Sigmoid() Float         { return Float(activation.Sigmoid(float64(a))) }
-func (a Float) Softplus() Float        { return Float(activation.Softplus(float64(a))) }
-func (a Float) Const(k float64) Float  { return Float(k) }
+func (a Float) Add(b Float) Float     { return a + b }
+func (a Float) Sub(b Float) Float     { return a - b }
+func (a Float) Mul(b Float) Float     { return a * b }
+func (a Float) Div(b Float) Float     { return a / b }
+func (a Float) Neg() Float            { return -a }
+func (a Float) Scale(k float64) Float { return Float(k) * a }
+func (a Float) Shift(k float64) Float { return a + Float(k) }
+func (a Float) Pow(k float64) Float   { return Float(math.Pow(float64(a), k)) }
+func (a Float) Square() Float         { return a * a }
+func (a Float) Exp() Float            { return Float(math.Exp(float64(a))) }
+func (a Float) Log() Float            { return Float(math.Log(float64(a))) }
+func (a Float) Sqrt() Float           { return Float(math.Sqrt(float64(a))) }
+func (a Float) Sin() Float            { return Float(math.Sin(float64(a))) }
+func (a Float) Cos() Float            { return Float(math.Cos(float64(a))) }
+func (a Float) Tanh() Float           { return Float(activation.Tanh(float64(a))) }
+func (a Float) Sigmoid() Float        { return Float(activation.Sigmoid(float64(a))) }
+func (a Float) Softplus() Float       { return Float(activation.Softplus(float64(a))) }
+func (a Float) Const(k float64) Float { return Float(k) }
