@@ -60,7 +60,7 @@ func (t *Tape) JVP(y, x, dx Var) Var {
 
 func opName(t *Tape, id int32) string {
 	n := &t.nodes[id]
-	if n.op == opCustom && n.custom != nil {
+	if n.custom != nil {
 		return n.custom.name()
 	}
 	return ops[n.op].name

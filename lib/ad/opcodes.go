@@ -62,6 +62,8 @@ const (
 
 	// custom.go
 	opCustom
+	opCustomJVP
+	opRule
 
 	opCount
 )
