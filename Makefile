@@ -30,3 +30,16 @@ exec:
 .PHONY: html
 html:
 	$(GO) run ./kernel html
+
+# make e2e [NB=notebooks/NAME.ipynb]: the lecture in a real browser
+# (Debian's Chromium driven by playwright-core; screenshots in out/e2e).
+.PHONY: e2e
+e2e:
+	e2e/run.sh $(NB)
+
+# make hub-test: JupyterHub with two system users on this machine, each
+# running a lecture at the same time (as root; cleans up after itself).
+.PHONY: hub-test
+hub-test:
+	cd hubtest && npm ci --no-audit --no-fund
+	$(GO) run ./hubtest $(if $(NB),-notebook $(NB))

@@ -1,0 +1,184 @@
+// Real-browser test of a gradbook lecture in the classic Jupyter Notebook.
+//
+// Run by e2e/run.sh (make e2e), which starts the notebook server on
+// 127.0.0.1 with a token and passes these variables:
+//
+//   GRADBOOK_E2E_URL        http://127.0.0.1:PORT
+//   GRADBOOK_E2E_TOKEN      the server's token
+//   GRADBOOK_E2E_NOTEBOOK   the lecture, relative to the server's root (outputs cleared)
+//   GRADBOOK_E2E_EXECUTED   the same lecture executed headless, never opened (so untrusted)
+//   GRADBOOK_E2E_OUT        folder for screenshots
+//
+// Debian's Chromium is driven by playwright-core: `npx playwright install`
+// cannot download a browser on these machines.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run this test through e2e/run.sh (make e2e)`);
+  return v;
+};
+const base = env('GRADBOOK_E2E_URL');
+const token = env('GRADBOOK_E2E_TOKEN');
+const lecture = env('GRADBOOK_E2E_NOTEBOOK');
+const executed = env('GRADBOOK_E2E_EXECUTED');
+const outDir = env('GRADBOOK_E2E_OUT');
+const runAllTimeout = Number(process.env.GRADBOOK_E2E_TIMEOUT_MS || 10 * 60 * 1000);
+
+let browser;
+
+before(async () => {
+  mkdirSync(outDir, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    // No sandbox as root (CI); the others keep Chromium from reaching for
+    // Google's services, which a closed network refuses, many at a time.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// openNotebook loads a notebook page and waits until its kernel is connected.
+async function openNotebook(name) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${base}/notebooks/${encodeURIComponent(name)}?token=${token}`);
+  await page.waitForFunction(
+    () => window.Jupyter?.notebook?.kernel?.is_connected?.(),
+    null, { timeout: 120_000 });
+  return { page, problems };
+}
+
+// ensureKernel makes the page's kernel the gradbook one, choosing it in the
+// Kernel → Change kernel menu if the notebook opened on another.
+async function ensureKernel(page) {
+  const current = await page.evaluate(() => Jupyter.notebook.kernel.name);
+  if (current !== 'gradbook') {
+    await page.click('#kernellink');
+    await page.hover('#menu-change-kernel');
+    await page.click('#kernel-submenu-gradbook');
+    await page.waitForFunction(
+      () => Jupyter.notebook.kernel?.name === 'gradbook' && Jupyter.notebook.kernel.is_connected(),
+      null, { timeout: 120_000 });
+  }
+  const shown = (await page.textContent('.kernel_indicator_name'))?.trim();
+  assert.equal(shown, 'Go (gradbook)', 'the kernel indicator names the gradbook kernel');
+}
+
+// codeCells describes each non-empty code cell from the notebook's model.
+function codeCells(page) {
+  return page.evaluate(() => Jupyter.notebook.get_cells()
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => c.cell_type === 'code' && c.get_text().trim() !== '')
+    .map(({ c, index }) => ({
+      index,
+      firstLine: c.get_text().split('\n')[0],
+      prompt: c.input_prompt_number ?? null,
+      errors: c.output_area.outputs.filter((o) => o.output_type === 'error')
+        .map((o) => `${o.ename}: ${o.evalue}`),
+      pngs: c.output_area.outputs.filter((o) => o.data?.['image/png']).length,
+      plots: c.output_area.outputs.filter((o) => o.data?.['image/png'] || o.data?.['image/svg+xml']).length,
+    })));
+}
+
+// plotSelector matches the elements a plot output becomes: an <img> for
+// image/png, an inline SVG block for image/svg+xml (what a trusted notebook
+// prefers when a bundle holds both).
+const plotSelector = '.output_area img, .output_area .output_svg';
+
+// checkPlots asserts that every plot element on the page is visible and
+// drawn at a real size (a decoded image, a laid-out SVG), and returns how
+// many there are.
+async function checkPlots(page) {
+  const plots = page.locator(plotSelector);
+  const n = await plots.count();
+  for (let i = 0; i < n; i++) {
+    const el = plots.nth(i);
+    await el.scrollIntoViewIfNeeded();
+    assert.ok(await el.isVisible(), `plot ${i} is visible`);
+    const size = await el.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const natural = e.tagName === 'IMG' ? Math.min(e.naturalWidth, e.naturalHeight) : Infinity;
+      return { tag: e.tagName, w: Math.round(r.width), h: Math.round(r.height), natural };
+    });
+    assert.ok(size.w > 50 && size.h > 50 && size.natural > 50, `plot ${i} is drawn (${JSON.stringify(size)})`);
+  }
+  return n;
+}
+
+// screenshotAtFirstImage scrolls the first plot into view and saves the page.
+async function screenshotAtFirstImage(page, file) {
+  const first = page.locator(plotSelector).first();
+  if (await first.count()) await first.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(outDir, file) });
+}
+
+test('Cell → Run All runs the lecture on the Go (gradbook) kernel without errors and shows its plots', { timeout: runAllTimeout + 180_000 }, async () => {
+  const { page, problems } = await openNotebook(lecture);
+  try {
+    await ensureKernel(page);
+    const before = await codeCells(page);
+    assert.ok(before.length > 0, 'the lecture has code cells');
+    assert.ok(before.every((c) => c.prompt === null), 'the lecture is committed with cleared outputs');
+
+    const t0 = Date.now();
+    await page.click('#celllink');
+    await page.click('#run_all_cells');
+    // Done when no cell waits or runs ("In [*]") and the kernel is idle.
+    await page.waitForFunction(() => {
+      const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code' && c.get_text().trim() !== '');
+      const idle = document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon');
+      return idle && cells.length > 0 && cells[0].input_prompt_number !== undefined &&
+        cells[0].input_prompt_number !== null && cells.every((c) => c.input_prompt_number !== '*');
+    }, null, { timeout: runAllTimeout, polling: 500 });
+    const seconds = (Date.now() - t0) / 1000;
+
+    const cells = await codeCells(page);
+    const failed = cells.filter((c) => c.errors.length > 0);
+    assert.deepEqual(failed.map((c) => `cell ${c.index} (${c.firstLine}): ${c.errors.join('; ')}`), [], 'no cell has an error output');
+    const notRun = cells.filter((c) => typeof c.prompt !== 'number');
+    assert.deepEqual(notRun.map((c) => `cell ${c.index} (${c.firstLine})`), [], 'every code cell ran');
+
+    const pngs = cells.reduce((s, c) => s + c.pngs, 0);
+    const plotOutputs = cells.reduce((s, c) => s + c.plots, 0);
+    const shown = await checkPlots(page);
+    assert.ok(pngs > 0, 'the lecture displays at least one PNG plot');
+    assert.ok(shown >= plotOutputs, `every plot output is a drawn element of the page (${shown} elements, ${plotOutputs} plot outputs)`);
+    await screenshotAtFirstImage(page, 'run-all.png');
+    assert.deepEqual(problems, [], 'no JavaScript errors on the page');
+    console.log(`# run all: ${cells.length} code cells in ${seconds.toFixed(1)} s, ${plotOutputs} plot outputs, ${shown} drawn on the page`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('an executed notebook opened untrusted still shows its plots as PNG', async () => {
+  const { page, problems } = await openNotebook(executed);
+  try {
+    const trusted = await page.evaluate(() => Jupyter.notebook.trusted);
+    assert.equal(trusted, false, 'a notebook executed headless opens as Not Trusted');
+    const cells = await codeCells(page);
+    const pngs = cells.reduce((s, c) => s + c.pngs, 0);
+    assert.ok(pngs > 0, 'the executed notebook holds PNG outputs');
+    // Untrusted, Jupyter drops SVG and HTML: each plot must be an <img>.
+    const svgShown = await page.locator('.output_area .output_svg').count();
+    const imgs = await page.locator('.output_area img').count();
+    const shown = await checkPlots(page);
+    assert.ok(imgs >= pngs, `untrusted, every PNG output is still an image (${imgs} images, ${pngs} PNG outputs)`);
+    await screenshotAtFirstImage(page, 'untrusted.png');
+    assert.deepEqual(problems, [], 'no JavaScript errors on the page');
+    console.log(`# untrusted: ${imgs} PNG images drawn (${shown} plot elements), ${svgShown} SVG outputs rendered`);
+  } finally {
+    await page.close();
+  }
+});
