@@ -1,0 +1,118 @@
+package ad
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os/exec"
+	"strings"
+)
+
+// WriteDot writes the computational graph that produced y as Graphviz DOT:
+// one box per node from the inputs to y, labelled with its name (set by
+// Var.Name) or operation, its value and — after Backward — its adjoint
+// ∂y/∂node. Small values are printed in full, larger ones by shape. Edges
+// run from operands to results, the direction of the forward pass; the
+// adjoints flow back along them.
+func (t *Tape) WriteDot(w io.Writer, y Var) error {
+	y.node()
+	// keep only the nodes y depends on
+	used := make([]bool, y.id+1)
+	used[y.id] = true
+	for i := y.id; i >= 0; i-- {
+		if !used[i] {
+			continue
+		}
+		n := &t.nodes[i]
+		if n.a >= 0 {
+			used[n.a] = true
+		}
+		if n.b >= 0 {
+			used[n.b] = true
+		}
+	}
+	var b strings.Builder
+	b.WriteString("digraph tape {\n\trankdir=LR;\n\tnode [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=11];\n")
+	for i := int32(0); i <= y.id; i++ {
+		if !used[i] {
+			continue
+		}
+		n := &t.nodes[i]
+		name := n.name
+		if name == "" {
+			name = opName(t, i)
+			if n.op == opLeaf {
+				name = "const"
+				if n.needs {
+					name = "var"
+				}
+			}
+		}
+		label := fmt.Sprintf("%s\\nvalue %s", name, formatValues(n.val, n.rows, n.cols))
+		if n.gradSet {
+			label += fmt.Sprintf("\\nadjoint %s", formatValues(n.grad, n.rows, n.cols))
+		}
+		style := ""
+		switch {
+		case n.op == opLeaf && n.needs:
+			style = ", color=\"#1f77b4\", penwidth=2"
+		case i == y.id:
+			style = ", color=\"#d62728\", penwidth=2"
+		}
+		fmt.Fprintf(&b, "\tn%d [label=\"%s\"%s];\n", i, label, style)
+	}
+	for i := int32(0); i <= y.id; i++ {
+		if !used[i] {
+			continue
+		}
+		n := &t.nodes[i]
+		if n.a >= 0 {
+			fmt.Fprintf(&b, "\tn%d -> n%d;\n", n.a, i)
+		}
+		if n.b >= 0 {
+			fmt.Fprintf(&b, "\tn%d -> n%d;\n", n.b, i)
+		}
+	}
+	b.WriteString("}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// DotString returns WriteDot's output as a string.
+func (t *Tape) DotString(y Var) string {
+	var b strings.Builder
+	t.WriteDot(&b, y) // a strings.Builder does not fail
+	return b.String()
+}
+
+func formatValues(v []float64, r, c int) string {
+	if len(v) == 1 {
+		return fmt.Sprintf("%.4g", v[0])
+	}
+	if len(v) <= 4 {
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = fmt.Sprintf("%.3g", x)
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	}
+	return fmt.Sprintf("%d×%d", r, c)
+}
+
+// RenderDot runs Graphviz's dot program to turn DOT text into an image in
+// format ("svg", "png", ...). It returns an error naming the problem when
+// dot is not installed or fails, so that callers can fall back to text.
+func RenderDot(dot, format string) ([]byte, error) {
+	path, err := exec.LookPath("dot")
+	if err != nil {
+		return nil, fmt.Errorf("ad: RenderDot: Graphviz's dot program not found: %w", err)
+	}
+	cmd := exec.Command(path, "-T"+format)
+	cmd.Stdin = strings.NewReader(dot)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("ad: RenderDot: dot -T%s: %v: %s", format, err, strings.TrimSpace(errb.String()))
+	}
+	return out.Bytes(), nil
+}
