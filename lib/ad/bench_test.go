@@ -80,3 +80,39 @@ func BenchmarkMLPStep(b *testing.B) {
 		}
 	}
 }
+
+// scalarGraph records the micrograd-style benchmark graph of ops scalar
+// operations on 10 inputs, the same sequence as bench/ad's PyTorch side.
+func scalarGraph(t *Scalars, xs []Scalar, ops int) Scalar {
+	v := xs[0]
+	for i := 1; v.t.Len() < ops+len(xs); i++ {
+		b := xs[i%len(xs)]
+		switch i % 4 {
+		case 0:
+			v = v.Mul(b)
+		case 1:
+			v = v.Add(b)
+		case 2:
+			v = v.Tanh()
+		default:
+			v = v.Sub(b).ReLU()
+		}
+	}
+	return v
+}
+
+// BenchmarkScalarGraph reports the cost per operation of forward and
+// backward through a 10⁵-operation scalar graph.
+func BenchmarkScalarGraph(b *testing.B) {
+	t := NewScalars()
+	const ops = 100_000
+	xs := make([]Scalar, 10)
+	for b.Loop() {
+		t.Reset()
+		for i := range xs {
+			xs[i] = t.Var(0.1 * float64(i+1))
+		}
+		t.Backward(scalarGraph(t, xs, ops))
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/ops, "ns/scalar-op")
+}

@@ -1,0 +1,12 @@
+module github.com/gradbook/gradbook/bench
+
+go 1.26.0
+
+require (
+	github.com/gradbook/gradbook v0.0.0
+	gonum.org/v1/gonum v0.17.0
+)
+
+require golang.org/x/tools v0.45.0 // indirect
+
+replace github.com/gradbook/gradbook => ../
