@@ -247,3 +247,52 @@ func TestGradeThroughKernel(t *testing.T) {
 		t.Errorf("grades.json: %v, %+v", err, js.Submissions)
 	}
 }
+
+// TestGradeBundledAssignments grades every assignment in
+// notebooks/assignments twice: the source itself must score full marks
+// (so no visible or hidden test fails on the reference solution), and its
+// student version must score zero with every test stopped by a stub's
+// panic (so every stub compiles and every test depends on a stub).
+func TestGradeBundledAssignments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("executes notebooks through the kernel")
+	}
+	env := testKernel(t)
+	srcs, _ := filepath.Glob(filepath.Join("..", "notebooks", "assignments", "*.ipynb"))
+	dir := t.TempDir()
+	for _, src := range srcs {
+		nb, err := readNotebook(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := assignmentName(nb, src)
+		student, err := assignNotebook(nb, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := filepath.Join(dir, "reference", name+".ipynb")
+		stub := filepath.Join(dir, "stub", name+".ipynb")
+		if err := writeNotebook(ref, nb); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeNotebook(stub, student); err != nil {
+			t.Fatal(err)
+		}
+		reports, err := gradeSubmissions(env, []string{ref, stub}, gradeOptions{
+			outDir: filepath.Join(dir, "grades", name), timeout: 60 * time.Second, source: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := reports[0]; r.Error != "" || r.Score != r.MaxScore || r.MaxScore == 0 {
+			t.Errorf("%s: the reference solution scored %g of %g (%s): %+v", name, r.Score, r.MaxScore, r.Error, r.Tests)
+		}
+		if r := reports[1]; r.Error != "" || r.Score != 0 {
+			t.Errorf("%s: the student version scored %g (%s)", name, r.Score, r.Error)
+		}
+		for _, s := range reports[1].Tests {
+			if !strings.Contains(s.Message, "panic: not implemented") {
+				t.Errorf("%s %s: the stub version fails with %s %q, not the stub's panic", name, s.Test, s.Status, s.Message)
+			}
+		}
+	}
+}
