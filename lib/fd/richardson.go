@@ -91,7 +91,10 @@ func Adaptive(f func(float64) float64, x float64, s *SearchSettings) Estimate {
 // estimate max(|D_{i,j} − D_{i,j−1}|, |D_{i,j} − D_{i−1,j−1}|) is returned;
 // the search stops when the estimate grows tenfold, i.e. when round-off
 // takes over. For exp, sin and log at ordinary points the default settings
-// reach a relative error near 1e-13.
+// reach a relative error near 1e-13. The error model assumes the steps
+// resolve f: for a function that oscillates on the scale of Step (sin(eˣ⁴)
+// at x = 2.4) the estimate can be far too small; start from a smaller Step,
+// or compare two starting steps.
 func Richardson(f func(float64) float64, x float64, s *SearchSettings) Estimate {
 	form, h, r, k := s.get(8, x)
 	var c Counter

@@ -281,9 +281,10 @@ func randomExpr(rng *rand.Rand, depth int) *Expr {
 }
 
 // derivativeAgreesWithFD compares the symbolic derivative with Richardson
-// extrapolated central differences at x; it returns false only on a real
-// disagreement (points where values overflow are skipped).
-func derivativeAgreesWithFD(t *testing.T, e *Expr, x float64) {
+// extrapolated central differences at x, and reports whether the point was
+// compared (points where values overflow or the finite-difference reference
+// is unreliable are skipped).
+func derivativeAgreesWithFD(t *testing.T, e *Expr, x float64) bool {
 	t.Helper()
 	f, err := Compile(e, "x")
 	if err != nil {
@@ -296,21 +297,40 @@ func derivativeAgreesWithFD(t *testing.T, e *Expr, x float64) {
 	got := df(x)
 	est := fd.Richardson(f, x, &fd.SearchSettings{Step: 0.05})
 	if math.IsNaN(got) || math.IsInf(got, 0) || math.IsNaN(est.Value) || math.Abs(f(x)) > 1e6 {
-		return
+		return false
+	}
+	// The reference is only trusted where it is self-consistent: a second
+	// extrapolation from a ten times smaller step must agree with the first
+	// within their error estimates. A function that oscillates on the
+	// scale of the steps (cos(16x⁴) near x = 2.4) fails this and is skipped.
+	est2 := fd.Richardson(f, x, &fd.SearchSettings{Step: 0.005})
+	scale := math.Max(1, math.Abs(est.Value))
+	if est.Err > 1e-6*scale || math.Abs(est.Value-est2.Value) > 10*(est.Err+est2.Err)+1e-10*scale {
+		return false
 	}
 	// Richardson's own error estimate, plus round-off of both routes.
 	tol := 100*est.Err + 1e-8*math.Max(1, math.Max(math.Abs(got), math.Abs(f(x))))
 	if math.Abs(got-est.Value) > tol {
 		t.Errorf("d/dx %s at %v: symbolic %v, finite differences %v ± %.2g\nderivative: %s", e, x, got, est.Value, est.Err, Diff(e, "x", 1))
 	}
+	return true
 }
 
 func TestRandomDerivativesAgainstFD(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 300; i++ {
+	const n = 300
+	compared := 0
+	for i := 0; i < n; i++ {
 		e := randomExpr(rng, 1+rng.IntN(3))
-		derivativeAgreesWithFD(t, e, rng.Float64()*4-2)
+		if derivativeAgreesWithFD(t, e, rng.Float64()*4-2) {
+			compared++
+		}
 	}
+	// Skipping is for the rare unresolvable point, not the rule.
+	if compared < n*9/10 {
+		t.Errorf("only %d of %d random derivatives could be compared", compared, n)
+	}
+	t.Logf("%d of %d random derivatives compared with finite differences", compared, n)
 }
 
 // FuzzDerivative: symbolic derivatives of random expressions agree with

@@ -421,7 +421,14 @@ func distribute(fs []*Expr) *Expr {
 				next = append(next, Mul(t, u))
 			}
 		}
-		terms = next
+		// Collect like terms after every factor, so (x+1)⁶ never holds
+		// 2⁶ terms.
+		sum := canon(Add(next...))
+		if sum.kind == AddKind {
+			terms = sum.args
+		} else {
+			terms = []*Expr{sum}
+		}
 	}
 	return Add(terms...)
 }
