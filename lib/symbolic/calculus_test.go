@@ -352,3 +352,36 @@ func FuzzDerivative(f *testing.F) {
 func TestSymPyRecordIsCurrent(t *testing.T) {
 	checkScript(t, "testdata/sympy_reference.py", "testdata/sympy_reference.json")
 }
+
+// Simplify, Expand, Cancel and Factor must not change values (where both
+// forms are defined), checked on random expressions at random points.
+func TestRewritesPreserveValues(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 300; i++ {
+		e := randomExpr(rng, 1+rng.IntN(3))
+		if rng.IntN(2) == 0 {
+			// Rational functions exercise Cancel and Factor.
+			e = Div(Mul(e, Sub(Var("x"), Int(1))), Sub(Pow(Var("x"), Int(2)), Int(1)))
+		}
+		f, err := Compile(e, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, r := range map[string]*Expr{"Simplify": Simplify(e), "Expand": Expand(e), "Cancel": Cancel(e), "Factor": Factor(e)} {
+			g, err := Compile(r, "x")
+			if err != nil {
+				t.Fatalf("%s(%s) = %s: %v", name, e, r, err)
+			}
+			for k := 0; k < 3; k++ {
+				x := rng.Float64()*4 - 2
+				a, b := f(x), g(x)
+				if math.IsNaN(a) || math.IsInf(a, 0) || math.Abs(a) > 1e8 {
+					continue
+				}
+				if math.Abs(a-b) > 1e-9*math.Max(1, math.Abs(a)) {
+					t.Errorf("%s changed the value at x=%v: %s = %v, %s = %v", name, x, e, a, r, b)
+				}
+			}
+		}
+	}
+}
