@@ -116,3 +116,12 @@ func BenchmarkScalarGraph(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/ops, "ns/scalar-op")
 }
+
+// BenchmarkHessian is the full Hessian of Σxᵢ⁴ + (Σxᵢ)² for n = 500.
+func BenchmarkHessian(b *testing.B) {
+	x := rosenbrockInput(500)
+	h := mat.NewSymDense(500, nil)
+	for b.Loop() {
+		Hessian(h, quartic, x)
+	}
+}

@@ -47,16 +47,14 @@ func Hessian(dst *mat.SymDense, f Func, x []float64) *mat.SymDense {
 	y := f(t, xv)
 	e := make([]float64, n)
 	ev := t.ConstantVec(e)
-	mark := t.n
 	s := t.JVP(y, xv, ev)
+	dirty := t.dependents(ev.id, s.id)
 	for j := range n {
 		if j > 0 {
-			e[j-1], e[j] = 0, 1
-			t.replay(mark)
-		} else {
-			e[0] = 1
-			t.replay(mark)
+			e[j-1] = 0
 		}
+		e[j] = 1
+		t.replayNodes(dirty)
 		t.Backward(s)
 		col := xv.Grad()
 		// Store the average of the (i, j) and (j, i) entries: exact
@@ -75,13 +73,32 @@ func Hessian(dst *mat.SymDense, f Func, x []float64) *mat.SymDense {
 	return dst
 }
 
-// replay recomputes the values of nodes from id on, after a leaf they
-// depend on has changed in place.
-func (t *Tape) replay(from int32) {
-	for i := from; i < t.n; i++ {
+// dependents lists the nodes up to last whose value depends on the leaf,
+// in recording order: the ones to recompute when the leaf changes.
+func (t *Tape) dependents(leaf, last int32) []int32 {
+	dep := make([]bool, last+1)
+	dep[leaf] = true
+	var list []int32
+	for i := leaf + 1; i <= last; i++ {
 		n := &t.nodes[i]
-		if n.op != opLeaf {
-			ops[n.op].forward(t, n)
+		if n.op == opCustomJVP && int(n.p[0]) <= int(last) && dep[n.p[0]] {
+			dep[i] = true
 		}
+		if (n.a >= 0 && dep[n.a]) || (n.b >= 0 && dep[n.b]) {
+			dep[i] = true
+		}
+		if dep[i] {
+			list = append(list, i)
+		}
+	}
+	return list
+}
+
+// replayNodes recomputes the values of the listed nodes, in order, after a
+// leaf they depend on has changed in place.
+func (t *Tape) replayNodes(list []int32) {
+	for _, i := range list {
+		n := &t.nodes[i]
+		ops[n.op].forward(t, n)
 	}
 }

@@ -98,6 +98,15 @@ func init() {
 				for i, v := range x {
 					n.val[i] = v * v
 				}
+			case 3:
+				for i, v := range x {
+					n.val[i] = v * v * v
+				}
+			case 4:
+				for i, v := range x {
+					v2 := v * v
+					n.val[i] = v2 * v2
+				}
 			case 0.5:
 				for i, v := range x {
 					n.val[i] = math.Sqrt(v)
@@ -168,6 +177,10 @@ func powDeriv(x, k float64) float64 {
 		return 1
 	case 2:
 		return 2 * x
+	case 3:
+		return 3 * x * x
+	case 4:
+		return 4 * x * x * x
 	}
 	return k * math.Pow(x, k-1)
 }
