@@ -92,3 +92,36 @@ func ExampleErrorStudy() {
 	// Output:
 	// forward d1 O(h^1): smallest error at h = 1e-08
 }
+
+func ExampleFormulaAt() {
+	// A one-sided formula from unequally spaced samples, e.g. a grid that
+	// is refined near x.
+	f, _ := fd.FormulaAt(1, []float64{0, 0.5, 1, 2})
+	fmt.Printf("accuracy O(h^%d)\n", f.Accuracy)
+	h := 1e-3
+	fmt.Printf("%.9f\n", fd.Derivative(math.Exp, 0, &fd.Settings{Formula: f, Step: h}))
+	// Output:
+	// accuracy O(h^3)
+	// 1.000000000
+}
+
+func ExampleJacobian() {
+	polar := func(y, x []float64) {
+		y[0], y[1] = x[0]*math.Cos(x[1]), x[0]*math.Sin(x[1])
+	}
+	j := mat.NewDense(2, 2, nil)
+	fd.Jacobian(j, polar, []float64{2, math.Pi / 2}, nil)
+	fmt.Printf("%.4f\n", mat.Formatted(j))
+	// Output:
+	// ⎡ 0.0000  -2.0000⎤
+	// ⎣ 1.0000   0.0000⎦
+}
+
+func ExampleDirectional() {
+	f := func(x []float64) float64 { return x[0]*x[0] + 3*x[1] }
+	var c fd.Counter
+	d := fd.Directional(c.Vector(f), []float64{1, 1}, []float64{1, -1}, nil)
+	fmt.Printf("%.6f with %d calls\n", d, c.Calls())
+	// Output:
+	// -1.000000 with 2 calls
+}

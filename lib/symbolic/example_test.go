@@ -83,3 +83,28 @@ func ExampleCompile() {
 	// Output:
 	// -0.606531
 }
+
+func ExampleLimitInf() {
+	v, _ := symbolic.LimitInf(symbolic.MustParse("x^3/exp(x)"), "x", 1)
+	fmt.Println(v)
+	// Output:
+	// 0
+}
+
+func ExampleGradient() {
+	loss := symbolic.MustParse("softplus(-y*(w*x + b))")
+	for i, g := range symbolic.Gradient(loss, "w", "b") {
+		fmt.Printf("∂/∂%s = %v\n", []string{"w", "b"}[i], g)
+	}
+	// Output:
+	// ∂/∂w = -x*y*sigmoid(-y*(w*x + b))
+	// ∂/∂b = -y*sigmoid(-y*(w*x + b))
+}
+
+func ExampleFactor() {
+	fmt.Println(symbolic.Factor(symbolic.MustParse("x^4 - 1")))
+	fmt.Println(symbolic.Cancel(symbolic.MustParse("(2*x^2 + x - 1)/(4*x^2 - 1)")))
+	// Output:
+	// (x - 1)*(x + 1)*(x^2 + 1)
+	// (x + 1)/(2*x + 1)
+}
