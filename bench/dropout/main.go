@@ -6,7 +6,7 @@
 //
 //	go run ./dropout [-n 10000000] [-keep 0.5] [-reps 15] [-python /usr/bin/python3]
 //
-// The measurements are interleaved: every repetition times each contender
+// Both wall-clock and CPU time are reported. The measurements are interleaved: every repetition times each contender
 // once, in turn, with PyTorch kept running in a child process that times
 // its own call and reports it on a pipe. So a change of machine load hits
 // all contenders alike, and each ratio is also computed per repetition.
@@ -23,20 +23,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gradbook/gradbook/lib/dropout"
 )
 
 // torchServer reads "THREADS INPLACE" lines and answers each with the
-// milliseconds one dropout call took; it prints "ready VERSION THREADS"
-// first.
+// wall-clock and CPU milliseconds of one dropout call; it prints
+// "ready VERSION THREADS" first.
 const torchServer = `
 import os, sys, time, torch
 n, p = int(sys.argv[1]), float(sys.argv[2])
@@ -49,14 +51,34 @@ with torch.no_grad():
         threads, inplace = line.split()
         torch.set_num_threads(int(threads))
         d = mods[inplace == "1"]
-        t0 = time.perf_counter(); d(x); ms = (time.perf_counter() - t0) * 1e3
-        print(ms, flush=True)
+        c0, t0 = time.process_time(), time.perf_counter()
+        d(x)
+        t1, c1 = time.perf_counter(), time.process_time()
+        print((t1 - t0) * 1e3, (c1 - c0) * 1e3, flush=True)
 `
 
+// A contender is one way of doing the job; run times one call.
 type contender struct {
 	name string
-	run  func() (ms float64, err error)
-	ms   []float64
+	run  func() (t timing, err error)
+	wall []float64
+	cpu  []float64
+}
+
+// timing is one call's wall-clock time and the CPU time its process used
+// (all threads), in milliseconds. Wall time is what a user waits for; CPU
+// time is the work done, and is far less sensitive to other jobs on the
+// machine, which stretch long calls (many scheduler slices) more than
+// short ones.
+type timing struct{ wall, cpu float64 }
+
+// cpuNow returns the CPU time used by this process so far, in ms.
+func cpuNow() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return math.NaN()
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
 }
 
 func main() {
@@ -77,13 +99,14 @@ func main() {
 	}
 	procs := runtime.GOMAXPROCS(0)
 	var key uint64
-	timeGo := func(goroutines int, f func()) func() (float64, error) {
-		return func() (float64, error) {
+	timeGo := func(goroutines int, f func()) func() (timing, error) {
+		return func() (timing, error) {
 			old := runtime.GOMAXPROCS(goroutines)
 			defer runtime.GOMAXPROCS(old)
-			start := time.Now()
+			c0, start := cpuNow(), time.Now()
 			f()
-			return float64(time.Since(start).Nanoseconds()) / 1e6, nil
+			wall, c1 := time.Since(start), cpuNow()
+			return timing{float64(wall.Nanoseconds()) / 1e6, c1 - c0}, nil
 		}
 	}
 	apply := func() {
@@ -109,7 +132,7 @@ func main() {
 				if inplace {
 					name = fmt.Sprintf("torch nn.Dropout(p=%g, inplace), %d thread(s)", 1-*keep, threads)
 				}
-				c := &contender{name: name, run: func() (float64, error) { return torch.call(threads, inplace) }}
+				c := &contender{name: name, run: func() (timing, error) { return torch.call(threads, inplace) }}
 				torchCs = append(torchCs, c)
 				cs = append(cs, c)
 			}
@@ -123,29 +146,32 @@ func main() {
 
 	for rep := -1; rep < *reps; rep++ { // rep −1 is the warm-up
 		for _, c := range cs {
-			ms, err := c.run()
+			t, err := c.run()
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "dropout: %s: %v\n", c.name, err)
 				os.Exit(1)
 			}
 			if rep >= 0 {
-				c.ms = append(c.ms, ms)
+				c.wall, c.cpu = append(c.wall, t.wall), append(c.cpu, t.cpu)
 			}
 		}
 	}
 
 	gbs := func(ms float64) float64 { return 8 * float64(*n) / (ms * 1e6) } // one read and one write
-	fmt.Println("median time per call:")
+	fmt.Println("median per call:                                          wall        CPU   bandwidth (wall)")
 	for _, c := range cs {
-		m := median(c.ms)
-		fmt.Printf("  %-50s %9.2f ms  %5.1f GB/s\n", c.name, m, gbs(m))
+		w := median(c.wall)
+		fmt.Printf("  %-50s %9.2f ms %9.2f ms  %5.1f GB/s\n", c.name, w, median(c.cpu), gbs(w))
 	}
 	if len(torchCs) == 0 {
 		return
 	}
-	fmt.Println("ratio gradbook / torch (median of per-repetition ratios; target ≤ 0.25 against the usual call):")
+	fmt.Println("ratio gradbook / torch, median of per-repetition ratios (target ≤ 0.25 against the usual call):")
+	fmt.Printf("  %-50s %14s %14s %14s %14s\n", "", "wall, 2 gor.", "wall, 1 gor.", "CPU, 2 gor.", "CPU, 1 gor.")
 	for _, t := range torchCs {
-		fmt.Printf("  %-50s %d goroutines %.3f   1 goroutine %.3f\n", t.name, procs, pairedRatio(ours.ms, t.ms), pairedRatio(ours1.ms, t.ms))
+		fmt.Printf("  %-50s %14.3f %14.3f %14.3f %14.3f\n", t.name,
+			pairedRatio(ours.wall, t.wall), pairedRatio(ours1.wall, t.wall),
+			pairedRatio(ours.cpu, t.cpu), pairedRatio(ours1.cpu, t.cpu))
 	}
 }
 
@@ -197,18 +223,22 @@ func startTorch(python string, n int, p float64) (*torchProc, string, error) {
 	return t, fmt.Sprintf(", PyTorch %s (default %s intra-op thread(s)) via %s", f[1], f[2], python), nil
 }
 
-func (t *torchProc) call(threads int, inplace bool) (float64, error) {
+func (t *torchProc) call(threads int, inplace bool) (timing, error) {
 	flag := 0
 	if inplace {
 		flag = 1
 	}
 	if _, err := fmt.Fprintf(t.in, "%d %d\n", threads, flag); err != nil {
-		return 0, err
+		return timing{}, err
 	}
 	if !t.out.Scan() {
-		return 0, fmt.Errorf("python stopped: %v", t.out.Err())
+		return timing{}, fmt.Errorf("python stopped: %v", t.out.Err())
 	}
-	return strconv.ParseFloat(strings.TrimSpace(t.out.Text()), 64)
+	var tm timing
+	if _, err := fmt.Sscan(t.out.Text(), &tm.wall, &tm.cpu); err != nil {
+		return timing{}, fmt.Errorf("unexpected answer from python %q: %v", t.out.Text(), err)
+	}
+	return tm, nil
 }
 
 func (t *torchProc) close() {
