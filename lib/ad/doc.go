@@ -72,8 +72,50 @@
 //
 // # Plain entry points
 //
-// A Func, func(t *Tape, x Var) Var, is a scalar function of a vector
-// written once with tape operations. Gradient(dst, f, x) differentiates it
-// by reverse mode and CheckGradient compares that with central finite
-// differences, reporting the worst relative error and where.
+// A Func, func(t *Tape, x Var) Var, is a function of a vector x (n×1)
+// written once with tape operations; every mode accepts it:
+//
+//	Value(f, x)                   f(x)
+//	Gradient(dst, f, x)           ∇f(x) by reverse mode
+//	CheckGradient(f, x, nil)      worst relative error against central differences, and where
+//	JVPOf(f, x, v), VJPOf(f, x, u) Jacobian-vector and vector-Jacobian products
+//	Jacobian(dst, f, x, Auto)     column by column (forward) or row by row (reverse), fewer sweeps
+//	HessVec(dst, f, x, v)         ∇²f(x)·v at a few times the cost of f, O(n) memory
+//	Hessian(dst, f, x)            n Hessian-vector products, O(n²) memory
+//	Problem(f)                    a gonum optimize.Problem (Func, Grad, Hess)
+//
+// # Forward mode and second derivatives
+//
+// Tape.JVP records the tangent ẏ = (∂y/∂x)·dx: each operation pushes it
+// forward by its own rule, written with tape operations, so that the
+// tangent can itself be differentiated. HessVec records s = ∇f·v that way
+// and runs one backward sweep through it: ∇s = ∇²f·v (reverse-over-forward,
+// the same vector and cost order as forward-over-reverse). Dual numbers
+// (Dual, Derivative) are forward mode for scalar code.
+//
+// # Taylor mode and removable singularities
+//
+// Series carries a truncated Taylor series through every scalar operation.
+// Its division cancels common leading powers of ε, which is L'Hôpital's
+// rule: Derivatives(h, 2, 2) for h(t) = (t² − 4)/(t − 2) returns 4, 1, 0,
+// and sin(x)/x at 0 gives 1, 0, −1/3, where plain evaluation, reverse mode
+// and PyTorch give NaN. A true pole (1/(t − 2) at 2) is an error wrapping
+// ErrPole. The Number interface lets one generic scalar function run as
+// Float, Dual, Series or Var.
+//
+// # Custom derivatives
+//
+// A Rule supplies an elementwise function with its derivative (and
+// optionally its second derivative), used by reverse mode, tape JVPs and
+// dual numbers; Softplus is the stable log(1 + eˣ) as a Rule. A Custom
+// supplies a vector operation with its VJP and JVP; PowerEigenvector is the
+// dominant eigenvector by power iteration, differentiated through Sv = λv.
+//
+// # Scalar graphs and pictures
+//
+// Scalars is a lean tape for micrograd-style graphs of many scalar
+// operations: local derivatives are stored in the forward pass, so the
+// backward pass is a single loop. Tape.WriteDot writes the graph behind a
+// Var as Graphviz DOT with values and adjoints; RenderDot runs Graphviz, and
+// the adviz sub-package shows the picture in a notebook.
 package ad
