@@ -140,7 +140,7 @@ func main() {
 		slices.Sort(s)
 		return s[len(s)/2]
 	}
-	fmt.Printf("lib/ad vs PyTorch %s (float64, 1 thread), Go %s GOMAXPROCS=%d, %d CPUs, medians of %d interleaved runs\n",
+	fmt.Printf("lib/ad (BLAS: %s) vs PyTorch %s (float64, 1 thread), Go %s GOMAXPROCS=%d, %d CPUs, medians of %d interleaved runs\n", backend,
 		torchVersion(torch), runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *reps)
 	fmt.Printf("%-44s %12s %12s %8s  %s\n", "workload", "PyTorch", "gradbook", "ratio", "target")
 	row := func(name string, p, g float64, unit, target string) {

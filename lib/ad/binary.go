@@ -17,13 +17,13 @@ func init() {
 	ops[opDiv].name = "÷"
 	// c = a + b:  ā += c̄,  b̄ += c̄  (each summed over broadcast dimensions)
 	ops[opAdd].backward = func(t *Tape, n *node) {
-		accum(t.gradOf(n.a), &t.nodes[n.a], n.grad, n, 1)
-		accum(t.gradOf(n.b), &t.nodes[n.b], n.grad, n, 1)
+		t.accumTo(n.a, n, 1)
+		t.accumTo(n.b, n, 1)
 	}
 	// c = a − b:  ā += c̄,  b̄ −= c̄
 	ops[opSub].backward = func(t *Tape, n *node) {
-		accum(t.gradOf(n.a), &t.nodes[n.a], n.grad, n, 1)
-		accum(t.gradOf(n.b), &t.nodes[n.b], n.grad, n, -1)
+		t.accumTo(n.a, n, 1)
+		t.accumTo(n.b, n, -1)
 	}
 	// c = a ⊙ b:  ā += c̄ ⊙ b,  b̄ += c̄ ⊙ a
 	ops[opMul].backward = func(t *Tape, n *node) {
@@ -196,6 +196,32 @@ func binScalarA(op opcode, o []float64, x float64, y []float64) {
 		for i := range o {
 			o[i] = x / y[i]
 		}
+	}
+}
+
+// accumTo adds s·n.grad into the adjoint of node id, summed down to its
+// shape; an operand of n's shape seen for the first time is assigned
+// instead of zeroed and added to.
+func (t *Tape) accumTo(id int32, n *node, s float64) {
+	d := &t.nodes[id]
+	if d.rows != n.rows || d.cols != n.cols {
+		accum(t.gradOf(id), d, n.grad, n, s)
+		return
+	}
+	dst, fresh := t.gradFor(id)
+	if dst == nil {
+		return
+	}
+	g := n.grad[:len(dst)]
+	switch {
+	case fresh && s == 1:
+		copy(dst, g)
+	case fresh:
+		for i, v := range g {
+			dst[i] = s * v
+		}
+	default:
+		accum(dst, d, g, n, s)
 	}
 }
 

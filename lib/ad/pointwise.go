@@ -114,27 +114,46 @@ func pointwiseForward(t *Tape, n *node) {
 }
 
 func pointwiseBackward(t *Tape, n *node) {
-	ga := t.gradOf(n.a)
+	ga, fresh := t.gradFor(n.a)
 	if ga == nil {
 		return
 	}
 	x := t.nodes[n.a].val[:len(n.val)]
 	g := n.grad[:len(n.val)]
-	switch n.op {
-	case opSquare:
+	ga = ga[:len(n.val)]
+	switch {
+	case n.op == opSquare && fresh:
+		for i, v := range x {
+			ga[i] = 2 * v * g[i]
+		}
+	case n.op == opSquare:
 		for i, v := range x {
 			ga[i] += 2 * v * g[i]
 		}
-	case opNeg:
+	case n.op == opNeg && fresh:
+		for i, v := range g {
+			ga[i] = -v
+		}
+	case n.op == opNeg:
 		for i, v := range g {
 			ga[i] -= v
 		}
-	case opExp:
+	case n.op == opExp && fresh:
+		for i, y := range n.val {
+			ga[i] = g[i] * y
+		}
+	case n.op == opExp:
 		for i, y := range n.val {
 			ga[i] += g[i] * y
 		}
 	default:
 		df := ops[n.op].df
+		if fresh {
+			for i, v := range x {
+				ga[i] = g[i] * df(v, n.val[i])
+			}
+			return
+		}
 		for i, v := range x {
 			ga[i] += g[i] * df(v, n.val[i])
 		}

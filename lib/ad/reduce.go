@@ -13,11 +13,16 @@ func init() {
 			n.val[0] = s
 		},
 		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				g := n.grad[0]
+			ga, fresh := t.gradFor(n.a)
+			g := n.grad[0]
+			if fresh {
 				for i := range ga {
-					ga[i] += g
+					ga[i] = g
 				}
+				return
+			}
+			for i := range ga {
+				ga[i] += g
 			}
 		},
 		jvp: func(t *Tape, id int32, da, _ Var) Var {

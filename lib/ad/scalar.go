@@ -21,11 +21,16 @@ func init() {
 			}
 		},
 		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				k := n.k
+			ga, fresh := t.gradFor(n.a)
+			k := n.k
+			if fresh {
 				for i, g := range n.grad[:len(ga)] {
-					ga[i] += k * g
+					ga[i] = k * g
 				}
+				return
+			}
+			for i, g := range n.grad[:len(ga)] {
+				ga[i] += k * g
 			}
 		},
 		jvp: func(t *Tape, id int32, da, _ Var) Var { return scaleT(da, t.nodes[id].k) },
@@ -39,10 +44,13 @@ func init() {
 			}
 		},
 		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				for i, g := range n.grad[:len(ga)] {
-					ga[i] += g
-				}
+			ga, fresh := t.gradFor(n.a)
+			if fresh {
+				copy(ga, n.grad)
+				return
+			}
+			for i, g := range n.grad[:len(ga)] {
+				ga[i] += g
 			}
 		},
 		jvp: func(t *Tape, id int32, da, _ Var) Var { return da },
@@ -56,10 +64,15 @@ func init() {
 			}
 		},
 		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
+			ga, fresh := t.gradFor(n.a)
+			if fresh {
 				for i, g := range n.grad[:len(ga)] {
-					ga[i] -= g
+					ga[i] = -g
 				}
+				return
+			}
+			for i, g := range n.grad[:len(ga)] {
+				ga[i] -= g
 			}
 		},
 		jvp: func(t *Tape, id int32, da, _ Var) Var { return negT(da) },

@@ -301,6 +301,25 @@ func (t *Tape) gradOf(id int32) []float64 {
 	return n.grad
 }
 
+// gradFor is gradOf for a rule that writes every element of the adjoint:
+// on first touch (fresh) the buffer is not zeroed and the rule must assign
+// (=) instead of adding, which saves a pass over memory per node.
+func (t *Tape) gradFor(id int32) (g []float64, fresh bool) {
+	if id < 0 {
+		return nil, false
+	}
+	n := &t.nodes[id]
+	if !n.needs {
+		return nil, false
+	}
+	if !n.gradSet {
+		n.grad = grow(n.grad, n.rows*n.cols)
+		n.gradSet = true
+		return n.grad, true
+	}
+	return n.grad, false
+}
+
 // Grad returns the adjoint of v from the last Backward: ∂y/∂v in v's
 // shape, row-major. It is zero when y does not depend on v. The slice
 // belongs to the tape and is valid until the next Backward or Reset.
