@@ -142,58 +142,22 @@ func buildSite(nbs []string, opt htmlOptions, log io.Writer) (*site, error) {
 	var jobs []renderJob
 	var failed []string
 	for _, nb := range nbs {
-		base := strings.TrimSuffix(filepath.Base(nb), ".ipynb")
-		executed := filepath.Join(opt.executed, base+".ipynb")
-		page := sitePage{HTML: base + ".html", Notebook: "notebooks/" + base + ".ipynb"}
-		if opt.executed == "" {
-			res, err := executeNotebook(env, nb, execOptions{timeout: opt.timeout, outDir: filepath.Join(opt.outDir, "executed"), log: log})
-			if err != nil {
-				return nil, err
-			}
-			executed = res.Out
-			if err := res.Err(); err != nil {
-				page.Failed = firstLines(err.Error(), 3)
-				failed = append(failed, filepath.Base(nb))
-			}
-		}
-		ex, err := readNotebook(executed)
-		if err != nil {
-			return nil, fmt.Errorf("executed copy of %s: %w", nb, err)
-		}
-		src, err := readNotebook(nb)
+		page, job, err := lecturePage(env, nb, opt, log)
 		if err != nil {
 			return nil, err
 		}
-		if err := writeNotebook(filepath.Join(opt.outDir, page.Notebook), cleared(src)); err != nil {
-			return nil, err
+		if page.Failed != "" {
+			failed = append(failed, filepath.Base(nb))
 		}
-		page.Title, page.Summary, page.Goals = describe(src, base)
-		page.Images = countImages(ex)
 		s.Lectures = append(s.Lectures, page)
-		jobs = append(jobs, renderJob{In: executed, Out: filepath.Join(opt.outDir, page.HTML)})
+		jobs = append(jobs, job)
 	}
 	if opt.assignments {
-		srcs, _ := filepath.Glob(filepath.Join(root, "notebooks", "assignments", "*.ipynb"))
-		sort.Strings(srcs)
-		for _, src := range srcs {
-			nb, err := readNotebook(src)
-			if err != nil {
-				return nil, err
-			}
-			name := assignmentName(nb, src)
-			student, err := assignNotebook(nb, name)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", src, err)
-			}
-			page := sitePage{HTML: "assignments/" + name + ".html", Notebook: "assignments/" + name + ".ipynb"}
-			page.Title, page.Summary, page.Goals = describe(student, name)
-			path := filepath.Join(opt.outDir, page.Notebook)
-			if err := writeNotebook(path, student); err != nil {
-				return nil, err
-			}
-			s.Assignments = append(s.Assignments, page)
-			jobs = append(jobs, renderJob{In: path, Out: filepath.Join(opt.outDir, page.HTML)})
+		pages, ajobs, err := assignmentPages(root, opt.outDir)
+		if err != nil {
+			return nil, err
 		}
+		s.Assignments, jobs = pages, append(jobs, ajobs...)
 	}
 	if err := renderPages(env, jobs, opt.mathJax); err != nil {
 		return nil, err
@@ -208,6 +172,72 @@ func buildSite(nbs []string, opt htmlOptions, log io.Writer) (*site, error) {
 		return s, fmt.Errorf("%d notebooks failed to execute (their pages show the error): %s", len(failed), strings.Join(failed, ", "))
 	}
 	return s, nil
+}
+
+// lecturePage executes one lecture notebook (or takes its executed copy
+// from opt.executed), writes its cleared copy for download and returns its
+// index entry and render job. A failed execution is recorded in the page.
+func lecturePage(env *jupyterEnv, nb string, opt htmlOptions, log io.Writer) (sitePage, renderJob, error) {
+	base := strings.TrimSuffix(filepath.Base(nb), ".ipynb")
+	page := sitePage{HTML: base + ".html", Notebook: "notebooks/" + base + ".ipynb"}
+	executed := filepath.Join(opt.executed, base+".ipynb")
+	if opt.executed == "" {
+		res, err := executeNotebook(env, nb, execOptions{timeout: opt.timeout, outDir: filepath.Join(opt.outDir, "executed"), log: log})
+		if err != nil {
+			return page, renderJob{}, err
+		}
+		executed = res.Out
+		if err := res.Err(); err != nil {
+			page.Failed = firstLines(err.Error(), 3)
+		}
+	}
+	ex, err := readNotebook(executed)
+	if err != nil {
+		return page, renderJob{}, fmt.Errorf("executed copy of %s: %w", nb, err)
+	}
+	src, err := readNotebook(nb)
+	if err != nil {
+		return page, renderJob{}, err
+	}
+	if err := writeNotebook(filepath.Join(opt.outDir, page.Notebook), cleared(src)); err != nil {
+		return page, renderJob{}, err
+	}
+	page.Title, page.Summary, page.Goals = describe(src, base)
+	page.Images = countImages(ex)
+	return page, renderJob{In: executed, Out: filepath.Join(opt.outDir, page.HTML)}, nil
+}
+
+// assignmentPages writes the student version of every assignment in
+// notebooks/assignments for download and returns their index entries and
+// render jobs. Student versions are rendered unexecuted: their stubs panic.
+func assignmentPages(root, outDir string) ([]sitePage, []renderJob, error) {
+	srcs, err := filepath.Glob(filepath.Join(root, "notebooks", "assignments", "*.ipynb"))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(srcs)
+	var pages []sitePage
+	var jobs []renderJob
+	for _, src := range srcs {
+		nb, err := readNotebook(src)
+		if err != nil {
+			return nil, nil, err
+		}
+		name := assignmentName(nb, src)
+		student, err := assignNotebook(nb, name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", src, err)
+		}
+		page := sitePage{HTML: "assignments/" + name + ".html", Notebook: "assignments/" + name + ".ipynb"}
+		page.Title, page.Summary, page.Goals = describe(student, name)
+		path := filepath.Join(outDir, page.Notebook)
+		if err := writeNotebook(path, student); err != nil {
+			return nil, nil, err
+		}
+		pages = append(pages, page)
+		jobs = append(jobs, renderJob{In: path, Out: filepath.Join(outDir, page.HTML)})
+	}
+	return pages, jobs, nil
 }
 
 // cleared returns a copy of nb with every output removed.
