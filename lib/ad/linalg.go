@@ -61,8 +61,14 @@ func init() {
 	}
 	// Reshape shares its parent's storage: Ā += B̄ (same order).
 	ops[opReshape] = opDef{name: "reshape",
-		forward: func(t *Tape, n *node) { n.val = t.nodes[n.a].val },
+		forward: func(t *Tape, n *node) {
+			n.val = t.nodes[n.a].val
+			n.gradAlias = true
+		},
 		backward: func(t *Tape, n *node) {
+			if n.gradAlias {
+				return // the adjoint was written into the parent's directly
+			}
 			if ga := t.gradOf(n.a); ga != nil {
 				for i, g := range n.grad[:len(ga)] {
 					ga[i] += g
@@ -85,6 +91,7 @@ func init() {
 			r0, c0 := n.p[0], n.p[2]
 			if n.cols == a.cols {
 				n.val = a.val[r0*a.cols : (r0+n.rows)*a.cols]
+				n.gradAlias = true
 				return
 			}
 			n.own = grow(n.own, n.rows*n.cols)
@@ -94,6 +101,9 @@ func init() {
 			}
 		},
 		backward: func(t *Tape, n *node) {
+			if n.gradAlias {
+				return // the adjoint was written into the parent's directly
+			}
 			ga := t.gradOf(n.a)
 			if ga == nil {
 				return

@@ -46,7 +46,9 @@ type node struct {
 	p          [4]int  // integer parameters: slice bounds, axis
 	val        []float64
 	own        []float64 // storage behind val when val is not the caller's
-	grad       []float64
+	grad       []float64 // the adjoint: gradOwn, or a region of a parent's (gradAlias)
+	gradOwn    []float64
+	gradAlias  bool // a contiguous view (rows slice, reshape) sharing its parent's adjoint
 	aux        []float64 // scratch an op keeps from forward to backward
 	ext        []float64 // caller's data an op reads (a mask)
 	labels     []int     // caller's class labels
@@ -104,6 +106,8 @@ func (t *Tape) push(op opcode, rows, cols int, a, b int32) int32 {
 	n.op, n.rows, n.cols, n.a, n.b = op, rows, cols, a, b
 	n.needs = (a >= 0 && t.nodes[a].needs) || (b >= 0 && t.nodes[b].needs)
 	n.gradSet = false
+	n.gradAlias = false
+	n.grad = n.gradOwn
 	n.k = 0
 	n.p = [4]int{}
 	n.ext, n.labels, n.custom, n.name = nil, nil, nil, ""
@@ -265,7 +269,8 @@ func (t *Tape) sweep(y int32, seed []float64) {
 		t.nodes[i].gradSet = false
 	}
 	n := &t.nodes[y]
-	n.grad = grow(n.grad, n.rows*n.cols)
+	n.gradAlias = false // the seed lives in y's own buffer; its backward passes it on
+	ownGrad(n)
 	if seed == nil {
 		n.grad[0] = 1
 	} else {
@@ -293,8 +298,11 @@ func (t *Tape) gradOf(id int32) []float64 {
 	if !n.needs {
 		return nil
 	}
+	if n.gradAlias {
+		return t.aliasGrad(n)
+	}
 	if !n.gradSet {
-		n.grad = grow(n.grad, n.rows*n.cols)
+		ownGrad(n)
 		clear(n.grad)
 		n.gradSet = true
 	}
@@ -312,21 +320,49 @@ func (t *Tape) gradFor(id int32) (g []float64, fresh bool) {
 	if !n.needs {
 		return nil, false
 	}
+	if n.gradAlias {
+		return t.aliasGrad(n), false
+	}
 	if !n.gradSet {
-		n.grad = grow(n.grad, n.rows*n.cols)
+		ownGrad(n)
 		n.gradSet = true
 		return n.grad, true
 	}
 	return n.grad, false
 }
 
+// ownGrad points n's adjoint at its own buffer, sized to n.
+func ownGrad(n *node) []float64 {
+	n.gradOwn = grow(n.gradOwn, n.rows*n.cols)
+	n.grad = n.gradOwn
+	return n.grad
+}
+
+// aliasGrad returns the adjoint of a view node as the region of its
+// parent's adjoint that it covers (zeroing the parent's on first touch),
+// so that gradients land in the parent directly, with no copy back. Rules
+// must add into it, never assign: other views may share the parent.
+func (t *Tape) aliasGrad(n *node) []float64 {
+	pg := t.gradOf(n.a)
+	off := n.p[0] * t.nodes[n.a].cols // row offset of a rows slice; 0 for a reshape
+	n.grad = pg[off : off+n.rows*n.cols]
+	n.gradSet = true
+	return n.grad
+}
+
 // Grad returns the adjoint of v from the last Backward: ∂y/∂v in v's
 // shape, row-major. It is zero when y does not depend on v. The slice
 // belongs to the tape and is valid until the next Backward or Reset.
+//
+// A view that shares its parent's storage — Rows, a Slice of whole rows,
+// Reshape — also shares its parent's adjoint (gradients land in the parent
+// with no copy), so its Grad is the region of the parent's gradient it
+// covers, which includes contributions that reach the parent by other
+// paths. Take gradients of inputs, not of views.
 func (v Var) Grad() []float64 {
 	n := v.node()
 	if !n.gradSet {
-		n.grad = grow(n.grad, n.rows*n.cols)
+		ownGrad(n)
 		clear(n.grad)
 	}
 	return n.grad
