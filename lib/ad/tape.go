@@ -48,7 +48,7 @@ type node struct {
 	own        []float64 // storage behind val when val is not the caller's
 	grad       []float64 // the adjoint: gradOwn, or a region of a parent's (gradAlias)
 	gradOwn    []float64
-	gradAlias  bool // a contiguous view (rows slice, reshape) sharing its parent's adjoint
+	gradAlias  bool      // a contiguous view (rows slice, reshape) sharing its parent's adjoint
 	aux        []float64 // scratch an op keeps from forward to backward
 	ext        []float64 // caller's data an op reads (a mask)
 	labels     []int     // caller's class labels
