@@ -123,16 +123,37 @@ func runExec(args []string) error {
 }
 
 // prepareKernel makes sure Jupyter and the kernel are there, installing them
-// (without gopls, which executing does not need) when they are not.
+// (without gopls, which executing does not need) when they are not. An
+// installed, current kernel is left as it is, with the options it was
+// installed with.
 func prepareKernel() (*jupyterEnv, error) {
 	env, err := ensureJupyter()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := install(installOptions{quiet: true}); err != nil {
-		return nil, err
+	if !kernelIsCurrent() {
+		if _, err := install(installOptions{quiet: true, online: installedOnline()}); err != nil {
+			return nil, err
+		}
 	}
 	return env, nil
+}
+
+// kernelIsCurrent reports whether doctor would pass the kernel spec, gonb and
+// goimports.
+func kernelIsCurrent() bool {
+	root, err := repoRoot()
+	if err != nil {
+		return false
+	}
+	bin := binDir(root)
+	for _, name := range []string{"gonb", "goimports"} {
+		if _, _, err := toolCheck(root, bin, name)(); err != nil {
+			return false
+		}
+	}
+	_, _, err = checkSpec(root, bin)
+	return err == nil
 }
 
 // executeNotebook runs one notebook through the kernel with nbclient and

@@ -46,6 +46,7 @@ type installOptions struct {
 	specDir string // where kernel.json goes; default from jupyterDataDir
 	verbose bool
 	quiet   bool // say nothing when nothing had to be done
+	online  bool // let gonb fetch modules gradbook does not require
 }
 
 func runInstall(args []string) error {
@@ -54,6 +55,7 @@ func runInstall(args []string) error {
 	fs.BoolVar(&opt.gopls, "gopls", true, "also build gopls "+goplsVersion+" for completion (about 2 minutes, once)")
 	system := fs.Bool("system", false, "write the kernel spec to /usr/local/share/jupyter/kernels (for a course server) instead of the user's data directory")
 	fs.BoolVar(&opt.verbose, "v", false, "print the go commands")
+	fs.BoolVar(&opt.online, "online", false, "let cells import modules gradbook does not require (gonb runs go get); by default the kernel runs offline")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -108,7 +110,7 @@ func install(opt installOptions) (*installResult, error) {
 			res.built = append(res.built, t.name)
 		}
 	}
-	if err := writeKernelSpec(root, res.bin, res.specDir); err != nil {
+	if err := writeKernelSpec(root, res.bin, res.specDir, opt.online); err != nil {
 		return nil, err
 	}
 	if !opt.quiet || len(res.built) > 0 {
@@ -172,7 +174,15 @@ func buildTool(root, bin string, t tool, stamp string, verbose bool) (bool, erro
 // writeKernelSpec writes kernel.json and the logos into specDir and nothing
 // else. The spec's PATH puts the pinned tools and the Go that built them first,
 // so the kernel finds goimports and gopls without the user's PATH.
-func writeKernelSpec(root, bin, specDir string) error {
+//
+// Unless online, the kernel runs with GOPROXY=off. Everything a notebook
+// imports resolves through the go.work that gonb writes (gradbook and the
+// modules it requires, all in the module cache after install), so nothing is
+// lost; what is gained is that gonb's automatic `go get` cannot fail on a
+// proxy that refuses a lookup (seen here: importing gonbui in a cell without
+// %% made gonb ask the proxy for a module github.com/janpfeifer/gonb/gonbui and
+// fail on its 403) and that a notebook runs the same on every machine.
+func writeKernelSpec(root, bin, specDir string, online bool) error {
 	goBin, err := goRootBin()
 	if err != nil {
 		return err
@@ -191,6 +201,9 @@ func writeKernelSpec(root, bin, specDir string) error {
 			"GRADBOOK_ROOT": root,
 		},
 		Metadata: map[string]any{"gradbook": map[string]string{"root": root, "gonb": "v0.11.4"}},
+	}
+	if !online {
+		spec.Env["GOPROXY"] = "off"
 	}
 	data, err := json.MarshalIndent(spec, "", "  ")
 	if err != nil {
@@ -246,4 +259,19 @@ func searchPath(parts ...string) string {
 		}
 	}
 	return strings.Join(out, string(os.PathListSeparator))
+}
+
+// installedOnline reports whether the installed kernel spec was written with
+// -online, so that verbs which reinstall keep the user's choice.
+func installedOnline() bool {
+	dir, err := kernelSpecDir()
+	if err != nil {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "kernel.json"))
+	if err != nil {
+		return false
+	}
+	var spec kernelSpec
+	return json.Unmarshal(data, &spec) == nil && spec.Env["GOPROXY"] != "off"
 }

@@ -131,6 +131,9 @@ func TestKernelSpec(t *testing.T) {
 			t.Errorf("%s is not built in %s", tool, bin)
 		}
 	}
+	if spec.Env["GOPROXY"] != "off" {
+		t.Errorf("kernel env GOPROXY = %q; want off (the kernel runs offline unless installed with -online)", spec.Env["GOPROXY"])
+	}
 	if first := filepath.SplitList(spec.Env["PATH"])[0]; first != bin {
 		t.Errorf("kernel PATH starts with %q; want the tool folder %q first", first, bin)
 	}
@@ -206,6 +209,9 @@ func TestExecNamesTheFailingCell(t *testing.T) {
 		name, cell, detail string
 	}{
 		{"ok", "", ""},
+		// A declaration cell importing a module gradbook requires: gonb runs
+		// go get for it, which must not reach for the network.
+		{"gonbui-declaration", "import \"github.com/janpfeifer/gonb/gonbui\"\n\nfunc show() { gonbui.DisplayMarkdown(\"$x$\") }", ""},
 		{"panic", "%%\nvar s []int\nfmt.Println(s[3])", "index out of range"},
 		{"compile", "%%\nx := undefinedName + 1", "undefined: undefinedName"},
 		{"network", "import \"github.com/google/uuid\"\n\n%%\nfmt.Println(uuid.New())", "github.com/google/uuid"},
@@ -217,7 +223,9 @@ func TestExecNamesTheFailingCell(t *testing.T) {
 			}
 			nb := filepath.Join(dir, tc.name+".ipynb")
 			writeTestNotebook(t, nb, cells...)
-			res, err := executeNotebook(env, nb, execOptions{outDir: filepath.Join(dir, "out"), env: offline, timeout: 5 * time.Minute})
+			// Run with the caller's GOPROXY: the kernel spec itself must keep
+			// the kernel offline.
+			res, err := executeNotebook(env, nb, execOptions{outDir: filepath.Join(dir, "out"), timeout: 5 * time.Minute})
 			if err != nil {
 				t.Fatal(err)
 			}

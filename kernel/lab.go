@@ -17,18 +17,20 @@ func runLab(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
 	env, err := ensureJupyter()
 	if err != nil {
 		return err
 	}
-	if _, err := install(installOptions{gopls: true}); err != nil {
-		return err
+	if !kernelIsCurrent() || !isExecutable(filepath.Join(binDir(root), "gopls")) {
+		if _, err := install(installOptions{gopls: true, online: installedOnline()}); err != nil {
+			return err
+		}
 	}
 	if err := warm(); err != nil {
-		return err
-	}
-	root, err := repoRoot()
-	if err != nil {
 		return err
 	}
 	front := "notebook"
