@@ -50,6 +50,10 @@ after(async () => {
 // openNotebook loads a notebook page and waits until its kernel is connected.
 async function openNotebook(name) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // Generous: the first page load compiles nothing, but a busy two-core
+  // machine (CI, or a class on one server) can take a minute to serve it.
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(180_000);
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(`${base}/notebooks/${encodeURIComponent(name)}?token=${token}`);

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -101,17 +102,20 @@ func mainErr(nbPath string, users []string, dir string, cellTimeout time.Duratio
 	}
 
 	var clean cleanups
+	var interrupted atomic.Bool
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-sigs
+		interrupted.Store(true)
 		fmt.Fprintln(os.Stderr, "hubtest: interrupted, cleaning up")
 		clean.run()
 		os.Exit(1)
 	}()
 	failed := true
 	defer func() {
-		if failed && keep {
+		// After a signal the handler is cleaning up: run waits for it.
+		if failed && keep && !interrupted.Load() {
 			fmt.Println("hubtest: -keep: leaving users, hub and", dir, "in place")
 			return
 		}
