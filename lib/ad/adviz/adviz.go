@@ -16,9 +16,10 @@ import (
 
 // Output hooks, variables so that tests can play notebook.
 var (
-	inNotebook           = func() bool { return gonbui.IsNotebook }
-	send                 = gonbui.SendData
-	out        io.Writer = os.Stdout
+	inNotebook            = func() bool { return gonbui.IsNotebook }
+	send                  = gonbui.SendData
+	syncDisplay           = gonbui.Sync
+	out         io.Writer = os.Stdout
 )
 
 // Graph shows the graph that produced y. In a gonb notebook with Graphviz
@@ -42,5 +43,6 @@ func Graph(t *ad.Tape, y ad.Var) error {
 	}
 	img := &plots.Image{PNG: png, SVG: string(svg), Text: dot}
 	send(img.DisplayData(""))
+	syncDisplay() // the cell's program may exit right after: wait until the kernel has the bundle
 	return nil
 }

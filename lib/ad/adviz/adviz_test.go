@@ -30,6 +30,7 @@ func TestGraphFallbackAndBundle(t *testing.T) {
 	var got *protocol.DisplayData
 	inNotebook = func() bool { return true }
 	send = func(d *protocol.DisplayData) { got = d }
+	syncDisplay = func() {}
 	if err := Graph(tape, y); err != nil {
 		t.Fatal(err)
 	}
