@@ -106,6 +106,10 @@ func pointwiseForward(t *Tape, n *node) {
 		for i, v := range x {
 			n.val[i] = -v
 		}
+	case opReLU: // a direct (inlined) call instead of one through f
+		for i, v := range x {
+			n.val[i] = activation.ReLU(v)
+		}
 	default:
 		for i, v := range x {
 			n.val[i] = f(v)
@@ -137,6 +141,14 @@ func pointwiseBackward(t *Tape, n *node) {
 	case n.op == opNeg:
 		for i, v := range g {
 			ga[i] -= v
+		}
+	case n.op == opReLU && fresh:
+		for i, v := range x {
+			ga[i] = g[i] * activation.ReLUDeriv(v)
+		}
+	case n.op == opReLU:
+		for i, v := range x {
+			ga[i] += g[i] * activation.ReLUDeriv(v)
 		}
 	case n.op == opExp && fresh:
 		for i, y := range n.val {
