@@ -1,0 +1,72 @@
+package ad
+
+import (
+	"math"
+	"testing"
+)
+
+// Edge cases with defined answers (from the lib/ad issue). Expected values
+// are analytic; the subgradients at kinks are the documented conventions.
+func TestEdgeCases(t *testing.T) {
+	cases := []struct {
+		name      string
+		x         float64
+		f         func(Var) Var
+		val, grad float64
+	}{
+		{"sqrt at 0: value 0, slope +Inf", 0, Var.Sqrt, 0, math.Inf(1)},
+		{"sqrt near 0: 1/(2√x)", 1e-300, Var.Sqrt, 1e-150, 0.5e150},
+		{"log at 0: −Inf, slope +Inf, no panic", 0, Var.Log, math.Inf(-1), math.Inf(1)},
+		{"log1p at −1", -1, Var.Log1p, math.Inf(-1), math.Inf(1)},
+		{"abs at 0: subgradient 0", 0, Var.Abs, 0, 0},
+		{"relu at 0: subgradient 0", 0, Var.ReLU, 0, 0},
+		{"leaky relu at 0: subgradient α", 0, func(v Var) Var { return v.LeakyReLU(0.1) }, 0, 0.1},
+		{"heaviside: no gradient", 0.5, Var.Heaviside, 1, 0},
+		{"softplus at 1000", 1000, Var.Softplus, 1000, 1},
+		{"softplus at −1000", -1000, Var.Softplus, 0, 0},
+		{"sigmoid at −1000", -1000, Var.Sigmoid, 0, 0},
+		{"tanh at 1000", 1000, Var.Tanh, 1, 0},
+		{"exp at 1000 overflows to +Inf", 1000, Var.Exp, math.Inf(1), math.Inf(1)},
+	}
+	for _, tc := range cases {
+		tape := NewTape()
+		x := tape.VariableScalar(tc.x)
+		y := tc.f(x)
+		tape.Backward(y)
+		if got := y.Item(); got != tc.val && relErr(got, tc.val) > 1e-15 {
+			t.Errorf("%s: value %v, want %v", tc.name, got, tc.val)
+		}
+		if got := x.Grad()[0]; got != tc.grad && relErr(got, tc.grad) > 1e-15 {
+			t.Errorf("%s: gradient %v, want %v", tc.name, got, tc.grad)
+		}
+	}
+}
+
+func TestLogSumExpAndCrossEntropyAtThousand(t *testing.T) {
+	tape := NewTape()
+	x := tape.VariableVec([]float64{1000, 1000, -1000})
+	l := x.LogSumExp()
+	tape.Backward(l)
+	// log(e¹⁰⁰⁰ + e¹⁰⁰⁰ + e⁻¹⁰⁰⁰) = 1000 + log 2; gradient softmax = (½, ½, 0)
+	if got, want := l.Item(), 1000+math.Ln2; got != want {
+		t.Errorf("logsumexp = %v, want %v", got, want)
+	}
+	for i, want := range []float64{0.5, 0.5, 0} {
+		if g := x.Grad()[i]; g != want {
+			t.Errorf("∂logsumexp/∂x[%d] = %v, want %v", i, g, want)
+		}
+	}
+	tape.Reset()
+	z := tape.VariableData(1, 3, []float64{-1000, 1000, 0})
+	ce := z.SoftmaxCrossEntropy([]int{0})
+	tape.Backward(ce)
+	// −log softmax₀ = logsumexp − z₀ = 1000 − (−1000) = 2000; gradient softmax − e₀ = (−1, 1, 0)
+	if got := ce.Item(); got != 2000 {
+		t.Errorf("cross-entropy = %v, want 2000", got)
+	}
+	for i, want := range []float64{-1, 1, 0} {
+		if g := z.Grad()[i]; g != want {
+			t.Errorf("∂CE/∂z[%d] = %v, want %v", i, g, want)
+		}
+	}
+}
