@@ -179,7 +179,8 @@ func mainErr(nbPath string, users []string, dir string, cellTimeout time.Duratio
 	isolation(&ck, sessions[1], sessions[0])
 	overlap(sessions)
 
-	fmt.Printf("hub-test: %d passed, %d failed (%.0fs)\n", ck.passed, ck.fail, time.Since(t0).Seconds())
+	fmt.Printf("hubtest: %.0fs in all\n", time.Since(t0).Seconds())
+	fmt.Printf("hub-test: %d passed, %d failed\n", ck.passed, ck.fail)
 	if ck.fail > 0 {
 		fmt.Printf("hubtest: hub log %s:\n%s\n", h.log, tail(h.log, 40))
 		return fmt.Errorf("%d of %d checks failed", ck.fail, ck.passed+ck.fail)
