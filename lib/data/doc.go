@@ -25,9 +25,10 @@
 // estimated on the training rows only, so that the test rows are transformed
 // with statistics they did not influence.
 //
-// Errors in data (an empty file, a ragged row, a field that is not a
-// number, NaN, a bad label) are returned as *CSVError values naming the line
-// and column; calling a function with impossible arguments (n < 0, a
-// fraction outside (0, 1)) is a programming error and panics with a
-// "data: ..." message.
+// Errors in a CSV file (no data rows, a ragged row, a field that is not a
+// number, NaN or Inf, a bad label) are returned as *CSVError values naming
+// the line and column; [Set.Validate] names the sample and feature of a
+// non-finite value or a bad label in a set built in code. Calling a function
+// with impossible arguments (fewer samples than classes, a fraction outside
+// (0, 1)) is a programming error and panics with a "data: ..." message.
 package data
