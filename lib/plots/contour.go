@@ -106,15 +106,7 @@ func Contour(f func(x, y float64) float64, xmin, xmax, ymin, ymax float64, paths
 	hm.Rasterized = true // one image: no seams between cells, and a small SVG
 	p.Add(hm)
 
-	// Contour lines at quantiles of f, de-duplicated (a flat region would
-	// repeat a level).
-	var levels []float64
-	for k := 1; k <= ContourLevels; k++ {
-		q := vals[(len(vals)-1)*k/(ContourLevels+1)]
-		if len(levels) == 0 || q > levels[len(levels)-1] {
-			levels = append(levels, q)
-		}
-	}
+	levels := quantileLevels(vals, ContourLevels)
 	if len(levels) > 0 && vals[0] < vals[len(vals)-1] {
 		// The contour plotter wants infinities replaced: it traces a grid
 		// of finite numbers. Non-finite cells become the top value.
@@ -202,3 +194,31 @@ func (lp lightPalette) Colors() []color.Color {
 }
 
 var _ palette.Palette = lightPalette(nil)
+
+// quantileLevels returns up to n contour levels at quantiles of the sorted
+// values vals, each halfway between a grid value and the next value that is
+// clearly larger (by more than 1e-9 of the range). A level equal to, or within
+// rounding of, a grid value makes the contour tracer meet a degenerate
+// crossing: on a grid symmetric about a saddle (f = x⁴/4 − x²/2 + y²/2 over
+// [−1.6, 1.6]×[−1.2, 1.2], where mirrored points differ by one ulp) gonum/plot
+// v0.17.0's tracer then never returned. Flat regions would repeat a level, so
+// levels are de-duplicated.
+func quantileLevels(vals []float64, n int) []float64 {
+	var levels []float64
+	for k := 1; k <= n; k++ {
+		i := (len(vals) - 1) * k / (n + 1)
+		tol := 1e-9 * (vals[len(vals)-1] - vals[0])
+		j := i + 1
+		for j < len(vals) && vals[j]-vals[i] <= tol {
+			j++
+		}
+		if j == len(vals) {
+			break
+		}
+		q := vals[i] + (vals[j]-vals[i])/2
+		if len(levels) == 0 || q > levels[len(levels)-1] {
+			levels = append(levels, q)
+		}
+	}
+	return levels
+}

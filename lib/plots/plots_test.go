@@ -432,3 +432,35 @@ func TestNiceTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestContourSymmetricSaddle draws the double well that once made the contour
+// tracer loop forever (levels equal to grid values at the saddle); it must
+// render, and no level may equal a grid value.
+func TestContourSymmetricSaddle(t *testing.T) {
+	f := func(x, y float64) float64 { return x*x*x*x/4 - x*x/2 + y*y/2 }
+	p := Contour(f, -1.6, 1.6, -1.2, 1.2)
+	if err := Err(p); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Render(p)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("rendering the contour plot did not finish in 60 s")
+	}
+	vals := []float64{-1, -1, 0, 0, 0, 1e-17, 2, 3} // sorted, with a rounding-level near-tie
+	for _, l := range quantileLevels(vals, 4) {
+		for _, v := range vals {
+			if math.Abs(l-v) < 1e-6 {
+				t.Errorf("level %v is within rounding of the grid value %v", l, v)
+			}
+		}
+	}
+}
