@@ -138,12 +138,14 @@ test('Cell → Run All runs the lecture on the Go (gradbook) kernel without erro
     const t0 = Date.now();
     await page.click('#celllink');
     await page.click('#run_all_cells');
-    // Done when no cell waits or runs ("In [*]") and the kernel is idle.
+    // Done when no cell waits or runs ("In [*]") and the kernel is idle, or
+    // as soon as the kernel is idle after an error (the rest is then aborted).
     await page.waitForFunction(() => {
       const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code' && c.get_text().trim() !== '');
       const idle = document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon');
-      return idle && cells.length > 0 && cells[0].input_prompt_number !== undefined &&
-        cells[0].input_prompt_number !== null && cells.every((c) => c.input_prompt_number !== '*');
+      const failed = cells.some((c) => c.output_area.outputs.some((o) => o.output_type === 'error'));
+      const started = cells.length > 0 && cells[0].input_prompt_number != null;
+      return idle && started && (failed || cells.every((c) => c.input_prompt_number !== '*'));
     }, null, { timeout: runAllTimeout, polling: 500 });
     const seconds = (Date.now() - t0) / 1000;
 
