@@ -4,14 +4,26 @@
 
 GO ?= go
 
-.PHONY: lab test install doctor warm exec
+.PHONY: lab test install doctor warm exec bench
 
 lab:
 	$(GO) run ./kernel lab
 
 test:
 	$(GO) vet ./...
+	cd bench && $(GO) vet ./...
 	$(GO) test -count=1 -timeout 80m ./...
+
+# make bench: the Go benchmarks, then every comparison program in bench/
+# (each prints its ratio against a reference run in the same command;
+# PyTorch and scikit-learn references need Debian's python3-torch and
+# python3-sklearn).
+bench:
+	$(GO) test -run '^$$' -bench . ./lib/...
+	cd bench && $(GO) run ./ad -reps 9
+	cd bench && $(GO) run ./gorgonia -reps 9
+	cd bench && $(GO) run ./dropout -reps 15
+	cd bench && $(GO) run ./svm
 
 install:
 	$(GO) run ./kernel install
