@@ -90,8 +90,8 @@ func LogLog(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 	if err := addSeries(p, "LogLog", series, positive, "non-positive"); err != nil {
 		return fail(p, err)
 	}
-	setLog(&p.X)
-	setLog(&p.Y)
+	LogAxis(&p.X)
+	LogAxis(&p.Y)
 	return p
 }
 

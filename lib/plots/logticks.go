@@ -51,8 +51,10 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
-// setLog puts an axis on a log scale with logTicks.
-func setLog(a *plot.Axis) {
+// LogAxis puts an axis of a plot made elsewhere on a log scale, labelled at
+// powers of ten as LogLog labels its axes: LogAxis(&p.Y) gives a semi-log
+// convergence plot. Points with values ≤ 0 cannot be drawn on it.
+func LogAxis(a *plot.Axis) {
 	a.Scale = plot.LogScale{}
 	a.Tick.Marker = logTicks{}
 }

@@ -103,7 +103,7 @@ func (pr *Progress) plotLocked() *plot.Plot {
 	if pr.LogY {
 		p := Lines(pr.title, pr.xlabel, pr.ylabel, positiveY(ss)...)
 		if Err(p) == nil {
-			setLog(&p.Y)
+			LogAxis(&p.Y)
 		}
 		return p
 	}
