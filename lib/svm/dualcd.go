@@ -57,9 +57,9 @@ func (cd DualCD) Fit(X *mat.Dense, y []float64) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := rateOr(cd.BiasScale, 1)
-	if !(s > 0) || math.IsInf(s, 0) {
-		return nil, fmt.Errorf("svm: DualCD: BiasScale %v, want > 0", s)
+	s, err := checkBiasScale("DualCD", cd.BiasScale)
+	if err != nil {
+		return nil, err
 	}
 	tol := rateOr(cd.Tol, 1e-4)
 	maxEpochs := cd.MaxEpochs

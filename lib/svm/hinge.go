@@ -1,7 +1,6 @@
 package svm
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -122,9 +121,9 @@ func (pg Pegasos) Fit(X *mat.Dense, y []float64) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := rateOr(pg.BiasScale, 1)
-	if !(s > 0) {
-		return nil, fmt.Errorf("svm: Pegasos: BiasScale %v, want > 0", s)
+	s, err := checkBiasScale("Pegasos", pg.BiasScale)
+	if err != nil {
+		return nil, err
 	}
 	epochs := pg.Epochs
 	if epochs <= 0 {

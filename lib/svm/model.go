@@ -157,6 +157,17 @@ func checkData(X *mat.Dense, y []float64) (n, d int, err error) {
 
 // checkC returns C, or 1 when C is zero, or an error for a negative or
 // non-finite C.
+// checkBiasScale returns the bias feature's scale s (zero means 1) for the
+// routes that treat the bias as an extra feature of value s, or an error
+// naming the method when s is not a finite positive number.
+func checkBiasScale(method string, s float64) (float64, error) {
+	s = rateOr(s, 1)
+	if !(s > 0) || math.IsInf(s, 0) {
+		return 0, fmt.Errorf("svm: %s: BiasScale %v, want a finite number > 0", method, s)
+	}
+	return s, nil
+}
+
 func checkC(method string, C float64) (float64, error) {
 	switch {
 	case C == 0:

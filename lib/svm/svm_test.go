@@ -313,6 +313,11 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%T: bad C gave %v", tr, err)
 		}
 	}
+	for _, tr := range []Trainer{Pegasos{BiasScale: math.Inf(1)}, Pegasos{BiasScale: -1}, DualCD{BiasScale: math.NaN()}, DualCD{BiasScale: math.Inf(1)}} {
+		if _, err := tr.Fit(X, y); err == nil || !strings.Contains(err.Error(), "BiasScale") {
+			t.Errorf("%T: bad BiasScale gave %v", tr, err)
+		}
+	}
 	if _, err := (SmoothedPenalty{Start: []float64{1, 2}}).Fit(X, y); err == nil || !strings.Contains(err.Error(), "Start has length 2, want 3") {
 		t.Errorf("short Start: %v", err)
 	}
