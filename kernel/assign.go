@@ -66,9 +66,6 @@ func runAssign(args []string) error {
 		return errors.New("want a source notebook and a destination")
 	}
 	src, dest := fs.Arg(0), fs.Arg(1)
-	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
-		dest = filepath.Join(dest, filepath.Base(src))
-	}
 	nb, err := readNotebook(src)
 	if err != nil {
 		return err
@@ -76,6 +73,9 @@ func runAssign(args []string) error {
 	student, err := assignNotebook(nb, assignmentName(nb, src))
 	if err != nil {
 		return fmt.Errorf("%s: %w", src, err)
+	}
+	if dest, err = assignDest(src, dest); err != nil {
+		return err
 	}
 	if err := writeNotebook(dest, student); err != nil {
 		return err
@@ -87,6 +87,26 @@ func runAssign(args []string) error {
 	}
 	fmt.Printf("%s -> %s: %d graded tests, %g points\n", src, dest, tests, points)
 	return nil
+}
+
+// assignDest resolves the destination of assign: an existing folder, a path
+// ending in a slash, or a path without the .ipynb extension is a folder
+// (created when missing) that receives SOURCE's name; anything else is the
+// file to write. The folder is made only once the student version exists, so
+// a failing assign leaves nothing behind.
+func assignDest(src, dest string) (string, error) {
+	fi, err := os.Stat(dest)
+	isDir := err == nil && fi.IsDir()
+	if !isDir && (strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, string(filepath.Separator)) || filepath.Ext(dest) != ".ipynb") {
+		if err := os.MkdirAll(dest, 0o755); err != nil {
+			return "", fmt.Errorf("creating the destination folder: %w", err)
+		}
+		isDir = true
+	}
+	if isDir {
+		return filepath.Join(dest, filepath.Base(src)), nil
+	}
+	return dest, nil
 }
 
 // A notebook is kept as generic JSON so that fields we do not know survive a

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/gradbook/gradbook/internal/sysdeps"
 )
 
 // A check is one line of doctor's report.
@@ -55,10 +57,16 @@ func doctorChecks(root string) []check {
 		{name: "gonb", run: toolCheck(root, bin, "gonb")},
 		{name: "goimports", run: toolCheck(root, bin, "goimports")},
 		{name: "gopls", optional: true, run: toolCheck(root, bin, "gopls")},
+		{name: "modules", run: func() (string, string, error) {
+			if err := probeOffline(root); err != nil {
+				return "", "go run ./kernel install (runs go mod download, then checks again)", err
+			}
+			return "every notebook import resolves offline from " + goEnv("GOMODCACHE"), "", nil
+		}},
 		{name: "jupyter", run: func() (string, string, error) {
 			env, err := lookJupyter()
 			if err != nil {
-				return "", "sudo apt-get install " + strings.Join(debianJupyter, " ") + "  (or: python3 -m pip install --user jupyterlab nbclient)", err
+				return "", "go run ./kernel setup lab, or by hand: " + piece("jupyter").Fix(), err
 			}
 			return env.jupyter, "", nil
 		}},
@@ -76,9 +84,22 @@ func doctorChecks(root string) []check {
 		{name: "kernel spec", run: func() (string, string, error) { return checkSpec(root, bin) }},
 		{name: "graphviz", optional: true, run: func() (string, string, error) {
 			p, err := exec.LookPath("dot")
-			return p, "sudo apt-get install graphviz (graph pictures in the AD notebook)", err
+			return p, piece("graphviz").Fix() + " (graph pictures in the AD notebook)", err
+		}},
+		{name: "bubblewrap", optional: true, run: func() (string, string, error) {
+			p, err := exec.LookPath("bwrap")
+			return p, piece("bubblewrap").Fix() + " (needed to grade submissions)", err
 		}},
 	}
+}
+
+// piece returns a row of the sysdeps table that doctor names.
+func piece(name string) sysdeps.Piece {
+	p, err := sysdeps.Lookup(name)
+	if err != nil {
+		panic(err) // a name in this file that the table lacks
+	}
+	return p
 }
 
 func checkGo() (string, string, error) {

@@ -63,7 +63,10 @@ func (r *notebookResult) Failed() *cellResult {
 // Err names the notebook and cell of the first failure, or returns nil.
 func (r *notebookResult) Err() error {
 	if r.Fatal != "" {
-		return fmt.Errorf("%s: %s", r.Path, r.Fatal)
+		if r.Out == "" {
+			return fmt.Errorf("%s: %s", r.Path, r.Fatal)
+		}
+		return fmt.Errorf("%s: %s (executed copy: %s)", r.Path, r.Fatal, r.Out)
 	}
 	if c := r.Failed(); c != nil {
 		msg := strings.TrimSpace(c.Ename + ": " + firstLines(c.Evalue, 12))
@@ -122,12 +125,13 @@ func runExec(args []string) error {
 	return nil
 }
 
-// prepareKernel makes sure Jupyter and the kernel are there, installing them
-// (without gopls, which executing does not need) when they are not. An
-// installed, current kernel is left as it is, with the options it was
-// installed with.
+// prepareKernel makes sure Jupyter and the kernel are there. A missing
+// Jupyter is an error that says how to install it: executing and grading do
+// not change the system. A missing or outdated kernel is (re)built into the
+// checkout (without gopls, which executing does not need); an installed,
+// current kernel is left as it is, with the options it was installed with.
 func prepareKernel() (*jupyterEnv, error) {
-	env, err := ensureJupyter()
+	env, err := needJupyter()
 	if err != nil {
 		return nil, err
 	}
@@ -215,15 +219,19 @@ func executeNotebook(env *jupyterEnv, path string, opt execOptions) (*notebookRe
 	for sc.Scan() {
 		line := sc.Bytes()
 		var probe struct {
-			Done    bool    `json:"done"`
-			Seconds float64 `json:"seconds"`
-			Fatal   string  `json:"fatal"`
+			Done       bool    `json:"done"`
+			Seconds    float64 `json:"seconds"`
+			Fatal      string  `json:"fatal"`
+			Unreadable bool    `json:"unreadable"`
 		}
 		if json.Unmarshal(line, &probe) != nil {
 			continue // not ours: stray output of a library
 		}
 		if probe.Done {
 			done, res.Seconds, res.Fatal = true, probe.Seconds, probe.Fatal
+			if probe.Unreadable {
+				res.Out = "" // nothing was executed, so there is no copy
+			}
 			continue
 		}
 		var c cellResult
@@ -236,10 +244,13 @@ func executeNotebook(env *jupyterEnv, path string, opt execOptions) (*notebookRe
 		}
 	}
 	werr := cmd.Wait()
+	if res.Out != "" && !fileExists(res.Out) {
+		res.Out = "" // the runner stopped before writing it
+	}
 	if !done {
 		res.Fatal = fmt.Sprintf("the notebook runner stopped early (%v): %s", werr, firstLines(stderr.String(), 20))
 	}
-	if opt.log != nil {
+	if opt.log != nil && res.Out != "" {
 		status := "ok"
 		if err := res.Err(); err != nil {
 			status = "FAILED"

@@ -134,7 +134,7 @@ func buildSite(nbs []string, opt htmlOptions, log io.Writer) (*site, error) {
 		if err := warm(); err != nil {
 			fmt.Fprintf(os.Stderr, "html: warming the build cache failed (%v); carrying on\n", err)
 		}
-	} else if env, err = ensureJupyter(); err != nil {
+	} else if env, err = needJupyter(); err != nil {
 		return nil, err
 	}
 

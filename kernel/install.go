@@ -91,24 +91,13 @@ func install(opt installOptions) (*installResult, error) {
 			return nil, err
 		}
 	}
-	if err := os.MkdirAll(res.bin, 0o755); err != nil {
+	if res.built, err = buildTools(root, res.bin, opt.gopls, opt.verbose); err != nil {
 		return nil, err
 	}
-	stamp, err := toolStamp(root)
-	if err != nil {
+	// The kernel runs offline: prove that a notebook resolves every import
+	// from the module cache before telling the user the kernel is ready.
+	if err := ensureModules(root); err != nil {
 		return nil, err
-	}
-	for _, t := range tools {
-		if t.name == "gopls" && !opt.gopls {
-			continue
-		}
-		built, err := buildTool(root, res.bin, t, stamp, opt.verbose)
-		if err != nil {
-			return nil, err
-		}
-		if built {
-			res.built = append(res.built, t.name)
-		}
 	}
 	if err := writeKernelSpec(root, res.bin, res.specDir, opt.online); err != nil {
 		return nil, err
@@ -117,6 +106,32 @@ func install(opt installOptions) (*installResult, error) {
 		fmt.Printf("kernel %q (%s) installed in %s\n", kernelName, kernelDisplayName, res.specDir)
 	}
 	return res, nil
+}
+
+// buildTools builds the pinned tools that are not up to date into bin and
+// returns the names of those it built.
+func buildTools(root, bin string, gopls, verbose bool) ([]string, error) {
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		return nil, err
+	}
+	stamp, err := toolStamp(root)
+	if err != nil {
+		return nil, err
+	}
+	var built []string
+	for _, t := range tools {
+		if t.name == "gopls" && !gopls {
+			continue
+		}
+		did, err := buildTool(root, bin, t, stamp, verbose)
+		if err != nil {
+			return nil, err
+		}
+		if did {
+			built = append(built, t.name)
+		}
+	}
+	return built, nil
 }
 
 // toolStamp identifies the inputs of a tool build: a tool whose recorded stamp

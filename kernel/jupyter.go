@@ -6,41 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
+
+	"github.com/gradbook/gradbook/internal/sysdeps"
 )
-
-// debianJupyter are the Debian packages that give the classic Notebook,
-// nbclient and nbconvert; PyPI is not always reachable, Debian's mirror is.
-var debianJupyter = []string{"jupyter-notebook", "python3-nbclient", "python3-nbconvert", "jupyter-client"}
-
-// pythonCandidates lists interpreters in order of preference. Debian's
-// /usr/bin/python3 comes before PATH because the python3 first on PATH may be
-// a separate build (pyenv, conda) without Debian's Jupyter packages.
-func pythonCandidates() []string {
-	var c []string
-	if p := os.Getenv("GRADBOOK_PYTHON"); p != "" {
-		c = append(c, p)
-	}
-	c = append(c, "/usr/bin/python3")
-	if p, err := exec.LookPath("python3"); err == nil {
-		c = append(c, p)
-	}
-	return c
-}
 
 // findPython returns the first interpreter that can import every module in
 // mods, or an error listing what was tried.
-func findPython(mods ...string) (string, error) {
-	probe := "import " + strings.Join(mods, ", ")
-	var tried []string
-	for _, py := range pythonCandidates() {
-		if err := exec.Command(py, "-c", probe).Run(); err == nil {
-			return py, nil
-		}
-		tried = append(tried, py)
-	}
-	return "", fmt.Errorf("no Python with %s (tried %s)", strings.Join(mods, ", "), strings.Join(tried, ", "))
-}
+func findPython(mods ...string) (string, error) { return sysdeps.Python(mods...) }
 
 // findJupyter returns the jupyter command that belongs with python.
 func findJupyter(python string) (string, error) {
@@ -73,33 +45,43 @@ type jupyterEnv struct {
 
 // ensureJupyter finds Jupyter or installs it: Debian packages when root on
 // Debian or Ubuntu, else pip --user, else a message saying what to install.
+// Only the verbs that set a machine up (lab, setup) call it; exec, grade and
+// html use needJupyter and change nothing on the system.
 func ensureJupyter() (*jupyterEnv, error) {
 	if env, err := lookJupyter(); err == nil {
 		return env, nil
 	}
+	piece, _ := sysdeps.Lookup("jupyter")
 	fmt.Println("Jupyter with nbclient not found; installing it ...")
 	var attempts []string
 	if os.Geteuid() == 0 && fileExists("/etc/debian_version") {
-		if err := aptInstall(debianJupyter...); err != nil {
+		if err := sysdeps.Install("jupyter"); err != nil {
 			attempts = append(attempts, err.Error())
 		} else if env, err := lookJupyter(); err == nil {
 			return env, nil
 		}
 	}
 	if py, err := exec.LookPath("python3"); err == nil {
-		cmd := exec.Command(py, "-m", "pip", "install", "--user", "jupyterlab", "nbclient", "nbconvert")
+		cmd := exec.Command(py, append([]string{"-m", "pip", "install", "--user"}, piece.Pip...)...)
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 		if err := cmd.Run(); err != nil {
-			attempts = append(attempts, "pip install --user jupyterlab nbclient: "+err.Error())
+			attempts = append(attempts, "pip install --user: "+err.Error())
 		} else if env, err := lookJupyter(); err == nil {
 			return env, nil
 		}
 	}
-	return nil, fmt.Errorf("Jupyter is missing and could not be installed (%s).\n"+
-		"Install it yourself, then run this again:\n"+
-		"  Debian/Ubuntu: sudo apt-get install %s\n"+
-		"  elsewhere:     python3 -m pip install --user jupyterlab nbclient nbconvert",
-		strings.Join(attempts, "; "), strings.Join(debianJupyter, " "))
+	return nil, fmt.Errorf("Jupyter is missing and could not be installed (%v).\nInstall it yourself, then run this again: %s", attempts, piece.Fix())
+}
+
+// needJupyter finds Jupyter and, when it is missing, says how to install it
+// without installing anything.
+func needJupyter() (*jupyterEnv, error) {
+	env, err := lookJupyter()
+	if err != nil {
+		piece, _ := sysdeps.Lookup("jupyter")
+		return nil, fmt.Errorf("Jupyter with nbclient is missing (%v); `make lab` or `go run ./kernel setup lab` installs it, or by hand: %s", err, piece.Fix())
+	}
+	return env, nil
 }
 
 func lookJupyter() (*jupyterEnv, error) {
@@ -112,22 +94,6 @@ func lookJupyter() (*jupyterEnv, error) {
 		return nil, err
 	}
 	return &jupyterEnv{python: py, jupyter: j}, nil
-}
-
-// aptInstall installs Debian packages non-interactively.
-func aptInstall(pkgs ...string) error {
-	for _, args := range [][]string{
-		{"apt-get", "update", "-q"},
-		append([]string{"apt-get", "install", "-y", "-q"}, pkgs...),
-	} {
-		cmd := exec.Command(args[0], args[1:]...)
-		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s: %v", strings.Join(args, " "), err)
-		}
-	}
-	return nil
 }
 
 func fileExists(path string) bool {

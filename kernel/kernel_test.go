@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/testenv"
 )
 
 // TestMain points Jupyter at a temporary data directory, so no test can touch
@@ -45,8 +47,9 @@ var kernelSetup struct {
 // Jupyter is a set-up failure, not a reason to skip.
 func testKernel(t *testing.T) *jupyterEnv {
 	t.Helper()
+	testenv.Need(t, "jupyter")
 	kernelSetup.once.Do(func() {
-		kernelSetup.env, kernelSetup.err = ensureJupyter()
+		kernelSetup.env, kernelSetup.err = needJupyter()
 		if kernelSetup.err != nil {
 			return
 		}
@@ -347,15 +350,10 @@ func hasPNG(res *notebookResult) bool {
 // installed kernel; see testdata/conformance.py for what is left out and why.
 func TestKernelConformance(t *testing.T) {
 	env := testKernel(t)
+	testenv.Need(t, "kernel-test")
 	py := env.python
 	if err := exec.Command(py, "-c", "import jupyter_kernel_test").Run(); err != nil {
-		if os.Geteuid() == 0 && fileExists("/etc/debian_version") {
-			if err := aptInstall("python3-jupyter-kernel-test"); err != nil {
-				t.Fatal(err)
-			}
-		} else {
-			t.Fatalf("jupyter_kernel_test is missing: install python3-jupyter-kernel-test (Debian) or pip install jupyter_kernel_test")
-		}
+		t.Fatalf("jupyter_kernel_test is present, but not for the kernel tests' Python %s: %v", py, err)
 	}
 	cmd := exec.Command(py, "-m", "unittest", "-v", "conformance")
 	cmd.Dir = "testdata"

@@ -26,6 +26,7 @@ var verbs []verb
 
 func init() {
 	verbs = []verb{
+		{"setup", "install what a purpose needs from outside Go (Debian packages), fill the module cache: setup lab|test|e2e|hub|html", runSetup},
 		{"install", "build the pinned gonb, goimports and gopls and write the Go (gradbook) kernel spec", runInstall},
 		{"doctor", "check Go, the tools, Jupyter and the kernel spec, with a fix for each failure", runDoctor},
 		{"warm", "pre-build lib/ and the plotting packages into the Go build cache", runWarm},

@@ -9,9 +9,12 @@ and a final {"done": true, ...}. The executed notebook is written to --out even
 when a cell fails, so the failure can be read in context.
 """
 import argparse
+import ctypes
 import html
 import json
+import os
 import re
+import signal
 import sys
 import time
 
@@ -54,6 +57,67 @@ def detail_of(cell):
     text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(parts))
     lines = [l.rstrip() for l in text.splitlines() if l.strip()]
     return "\n".join(lines[:30])
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper():
+    """Makes this process adopt its orphaned descendants (Linux), so that a
+    cell's process that survives its kernel (it ignored SIGTERM, or detached
+    itself) is reparented here rather than to PID 1, and kill_descendants can
+    find it."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def descendants(root):
+    """PIDs of every live process below root, read from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if fields[0] == "Z":
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    found, stack = [], [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def kill_descendants():
+    """Kills whatever the kernel left behind and reaps it: after the kernel
+    has shut down, nothing below this process has a reason to live."""
+    me = os.getpid()
+    for _ in range(100):
+        pids = descendants(me)
+        if not pids:
+            return 0
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+        time.sleep(0.05)
+    return len(descendants(me))
 
 
 class TimedClient(NotebookClient):
@@ -102,7 +166,16 @@ def main():
     ap.add_argument("--cwd", default=None)
     args = ap.parse_args()
 
-    nb = nbformat.read(args.notebook, as_version=4)
+    try:
+        nb = nbformat.read(args.notebook, as_version=4)
+        nbformat.validate(nb)
+    except Exception as e:  # not JSON, not a notebook, or an invalid one
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        emit({"done": True, "seconds": 0, "unreadable": True,
+              "fatal": "not a valid Jupyter notebook: %s" % reason[:300]})
+        return
+
+    become_subreaper()
     client = TimedClient(
         nb,
         kernel_name=args.kernel,
@@ -124,6 +197,9 @@ def main():
         fatal = "%s: %s" % (type(e).__name__, e)
     finally:
         nbformat.write(nb, args.out)
+        left = kill_descendants()
+        if left and not fatal:
+            fatal = "%d processes started by the notebook could not be killed" % left
     emit({"done": True, "seconds": round(time.monotonic() - start, 3), "fatal": fatal})
 
 

@@ -2,9 +2,10 @@ package ad
 
 import (
 	"bytes"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/gradbook/gradbook/internal/testenv"
 )
 
 func TestWriteDot(t *testing.T) {
@@ -20,9 +21,7 @@ func TestWriteDot(t *testing.T) {
 			t.Errorf("DOT lacks %q:\n%s", want, dot)
 		}
 	}
-	if _, err := exec.LookPath("dot"); err != nil {
-		t.Skip("Graphviz not installed")
-	}
+	testenv.Need(t, "graphviz")
 	svg, err := RenderDot(dot, "svg")
 	if err != nil || !bytes.Contains(svg, []byte("<svg")) {
 		t.Errorf("RenderDot: %v, %d bytes", err, len(svg))

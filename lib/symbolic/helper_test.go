@@ -5,16 +5,18 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/gradbook/gradbook/internal/testenv"
 )
 
 // checkScript reruns a reference script with Debian's Python when SymPy is
 // installed, and compares its output with the recorded file.
 func checkScript(t *testing.T, script, recorded string) {
 	t.Helper()
-	py := "/usr/bin/python3"
-	if testing.Short() || exec.Command(py, "-c", "import sympy").Run() != nil {
-		t.Skip("python3-sympy not installed (or -short); using the recorded values only")
+	if testing.Short() {
+		t.Skip("-short: using the recorded values only")
 	}
+	py := testenv.Python(t, "sympy", "sympy")
 	cmd := exec.Command(py, script)
 	out, err := cmd.Output()
 	if err != nil {

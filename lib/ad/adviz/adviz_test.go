@@ -2,12 +2,13 @@ package adviz
 
 import (
 	"bytes"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/gradbook/gradbook/lib/ad"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+
+	"github.com/gradbook/gradbook/internal/testenv"
 )
 
 func TestGraphFallbackAndBundle(t *testing.T) {
@@ -24,9 +25,7 @@ func TestGraphFallbackAndBundle(t *testing.T) {
 		t.Errorf("outside a notebook Graph printed %q, want the DOT text", buf.String())
 	}
 
-	if _, err := exec.LookPath("dot"); err != nil {
-		t.Skip("Graphviz not installed")
-	}
+	testenv.Need(t, "graphviz")
 	var got *protocol.DisplayData
 	inNotebook = func() bool { return true }
 	send = func(d *protocol.DisplayData) { got = d }

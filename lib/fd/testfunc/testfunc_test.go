@@ -10,6 +10,8 @@ import (
 
 	"gonum.org/v1/gonum/diff/fd"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/gradbook/gradbook/internal/testenv"
 )
 
 type sympyRecord struct {
@@ -62,10 +64,7 @@ func TestScalarsMatchSymPy(t *testing.T) {
 // When Debian's SymPy is installed, the recorded file must be what the
 // script prints today.
 func TestSymPyRecordIsCurrent(t *testing.T) {
-	py := "/usr/bin/python3"
-	if exec.Command(py, "-c", "import sympy").Run() != nil {
-		t.Skip("python3-sympy not installed; using the recorded values only")
-	}
+	py := testenv.Python(t, "sympy", "sympy")
 	out, err := exec.Command(py, "testdata/sympy_derivatives.py").Output()
 	if err != nil {
 		t.Fatal(err)
