@@ -1,18 +1,23 @@
-# Thin wrappers: every target calls `go run ./kernel ...` or `go test`.
-# The two that matter are `make lab` (set up and open the notebooks) and
-# `make test` (everything a fresh machine needs, then every test).
+# Thin wrappers: every target calls `go run ./kernel ...`, go test, or a
+# script in e2e/. The two that matter are `make lab` (set up and open the
+# notebooks) and `make test` (everything a fresh machine needs, then every
+# test). Each target installs what it needs from outside Go first
+# (`go run ./kernel setup PURPOSE`; the table is internal/sysdeps).
 
 GO ?= go
 
-.PHONY: lab test install doctor warm exec bench
+.PHONY: lab test install doctor warm exec bench html e2e fresh-test hub-test
 
 lab:
 	$(GO) run ./kernel lab
 
+# Tests never install anything: setup does it once, before any test runs,
+# and GRADBOOK_TEST_STRICT=1 turns a missing piece into a failure, not a skip.
 test:
+	$(GO) run ./kernel setup test
 	$(GO) vet ./...
 	cd bench && $(GO) vet ./...
-	$(GO) test -count=1 -timeout 80m ./...
+	GRADBOOK_TEST_STRICT=1 $(GO) test -count=1 -timeout 80m ./...
 
 # make bench: the Go benchmarks, then every comparison program in bench/
 # (each prints its ratio against a reference run in the same command;
@@ -39,19 +44,26 @@ exec:
 	$(GO) run ./kernel exec $(NB)
 
 # make html: execute every notebook and render the static site (out/site).
-.PHONY: html
 html:
+	$(GO) run ./kernel setup html
 	$(GO) run ./kernel html
 
 # make e2e [NB=notebooks/NAME.ipynb]: the lecture in a real browser
 # (Debian's Chromium driven by playwright-core; screenshots in out/e2e).
-.PHONY: e2e
 e2e:
+	$(GO) run ./kernel setup e2e
 	e2e/run.sh $(NB)
+
+# make fresh-test: `make lab` from a fresh clone with an empty HOME, GOPATH,
+# GOCACHE and Jupyter data directory, then Run All of a lecture in Chromium
+# through that server (screenshots in out/fresh).
+fresh-test:
+	$(GO) run ./kernel setup e2e
+	e2e/fresh.sh $(NB)
 
 # make hub-test: JupyterHub with two system users on this machine, each
 # running a lecture at the same time (as root; cleans up after itself).
-.PHONY: hub-test
 hub-test:
+	$(GO) run ./kernel setup hub
 	cd hubtest && npm ci --no-audit --no-fund
 	$(GO) run ./hubtest $(if $(NB),-notebook $(NB))

@@ -203,3 +203,37 @@ func TestAssignBundled(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignIntoAMissingFolder: the README's `assign SOURCE release/` must
+// work before release/ exists (it failed with "open release/: is a
+// directory" and left an empty folder behind).
+func TestAssignIntoAMissingFolder(t *testing.T) {
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(root, "notebooks", "assignments", "a1-finite-differences.ipynb")
+	for _, dest := range []string{"release/", "release", filepath.Join("nested", "release") + "/"} {
+		dir := t.TempDir()
+		target := filepath.Join(dir, dest)
+		if err := runAssign([]string{src, target}); err != nil {
+			t.Errorf("assign into missing %q: %v", dest, err)
+			continue
+		}
+		if _, err := readNotebook(filepath.Join(target, filepath.Base(src))); err != nil {
+			t.Errorf("assign into %q wrote no readable notebook: %v", dest, err)
+		}
+	}
+	// A failing assign leaves no folder behind.
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.ipynb")
+	if err := os.WriteFile(bad, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runAssign([]string{bad, filepath.Join(dir, "out/")}); err == nil {
+		t.Error("assign of a malformed source succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("a failing assign left its destination folder behind")
+	}
+}
