@@ -95,7 +95,7 @@ for _ in $(seq 1 120); do kill -0 "$lab_pid" 2>/dev/null || break; sleep 0.25; d
 sleep 1
 left=""
 for env_file in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' <"$env_file" 2>/dev/null | grep -qxF "HOME=$work/home"; then
+    if { tr '\0' '\n' <"$env_file"; } 2>/dev/null | grep -qxF "HOME=$work/home"; then
         pid="${env_file#/proc/}"; pid="${pid%/environ}"
         left+="$(ps -o pid=,args= -p "$pid" 2>/dev/null || true)"$'\n'
     fi

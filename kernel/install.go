@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // goplsVersion is pinned outside go.mod: gopls cannot be a tool dependency of
@@ -180,9 +181,11 @@ func buildTool(root, bin string, t tool, stamp string, verbose bool) (bool, erro
 	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		return false, fmt.Errorf("building %s failed: %v\n%s", t.name, err, out.String())
 	}
+	fmt.Printf("built %s in %.0fs\n", t.name, time.Since(start).Seconds())
 	return true, os.WriteFile(stampFile, []byte(stamp), 0o644)
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // The kernel runs with GOPROXY=off, so every module a notebook's build can
@@ -131,11 +132,15 @@ func goDirective(root string) (string, error) {
 // ensureModules makes the module cache complete and proves it with the
 // offline probe.
 func ensureModules(root string) error {
+	start := time.Now()
 	if err := downloadModules(root); err != nil {
 		return err
 	}
 	if err := probeOffline(root); err != nil {
 		return fmt.Errorf("%w\nthe module cache is %s; `go mod download` in %s should have filled it", err, goEnv("GOMODCACHE"), root)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		fmt.Printf("module cache complete and checked offline in %.0fs\n", d.Seconds())
 	}
 	return nil
 }
