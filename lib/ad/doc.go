@@ -61,7 +61,10 @@
 // first (or left) element at a tie. Values follow IEEE 754: Log(0) = −Inf
 // with derivative +Inf, Sqrt(0) = 0 with derivative +Inf; nothing panics on
 // such values. Softplus, LogSumExp, LogSoftmax, Softmax and
-// SoftmaxCrossEntropy shift by the maximum first and stay finite at ±1000.
+// SoftmaxCrossEntropy shift by the maximum first and stay finite for any
+// finite input; LogSoftmax and SoftmaxCrossEntropy compute (a − max) −
+// log Σ e^(a − max), never a − logsumexp(a), which cancels for large
+// logits (equal logits 1e16 give −log 2, not 0).
 //
 // # Errors and panics
 //

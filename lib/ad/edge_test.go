@@ -70,3 +70,27 @@ func TestLogSumExpAndCrossEntropyAtThousand(t *testing.T) {
 		}
 	}
 }
+
+// Large equal logits: a − logsumexp(a) cancels (1e16 + log 2 rounds to
+// 1e16); log softmax is −log 2 and the cross-entropy log 2 for any shift.
+func TestLogSoftmaxAndCrossEntropyLargeLogits(t *testing.T) {
+	for _, c := range []float64{1000, 1e15, 1e16, 1e308} {
+		tape := NewTape()
+		z := tape.VariableData(1, 2, []float64{c, c})
+		for i, got := range z.LogSoftmax().Value() {
+			if got != -math.Ln2 {
+				t.Errorf("LogSoftmax([%g %g])[%d] = %v, want −log 2 = %v", c, c, i, got, -math.Ln2)
+			}
+		}
+		ce := z.SoftmaxCrossEntropy([]int{1})
+		tape.Backward(ce)
+		if got := ce.Item(); got != math.Ln2 {
+			t.Errorf("cross-entropy at [%g %g] = %v, want log 2 = %v", c, c, got, math.Ln2)
+		}
+		for i, want := range []float64{0.5, -0.5} {
+			if g := z.Grad()[i]; g != want {
+				t.Errorf("∂CE/∂z[%d] at [%g %g] = %v, want %v", i, c, c, g, want)
+			}
+		}
+	}
+}

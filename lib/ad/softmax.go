@@ -104,7 +104,7 @@ func init() {
 			return rowSum(Var{t, n.a}.Softmax().Mul(da), a)
 		},
 	}
-	// y = a − logsumexp(a) per row (aux keeps softmax(a)):
+	// y = logsoftmax(a) = a − logsumexp(a) per row (aux keeps softmax(a)):
 	// ā += ȳ − softmax(a)·Σȳ;  dy = da − ⟨softmax(a), da⟩
 	ops[opLogSoftmax] = opDef{name: "logsoftmax",
 		forward: func(t *Tape, n *node) {
@@ -112,10 +112,10 @@ func init() {
 			x := t.nodes[n.a].val
 			n.aux = grow(n.aux, r*c)
 			for i := range r {
-				l := softmaxRow(n.aux[i*c:(i+1)*c], x[i*c:(i+1)*c])
-				for j, v := range x[i*c : (i+1)*c] {
-					n.val[i*c+j] = v - l
-				}
+				// Not a − logsumexp(a): that cancels for large a (see
+				// activation.LogSoftmax).
+				activation.LogSoftmax(n.val[i*c:(i+1)*c], x[i*c:(i+1)*c])
+				activation.Softmax(n.aux[i*c:(i+1)*c], x[i*c:(i+1)*c])
 			}
 		},
 		backward: func(t *Tape, n *node) {
@@ -143,7 +143,7 @@ func init() {
 			return da.Sub(rowSum(Var{t, n.a}.Softmax().Mul(da), n))
 		},
 	}
-	// L = (1/r) Σᵢ [logsumexp(aᵢ) − aᵢ,yᵢ] (aux keeps softmax(a)):
+	// L = −(1/r) Σᵢ logsoftmax(aᵢ)_yᵢ (aux keeps softmax(a)):
 	// ā = (L̄/r)·(softmax(a) − onehot(y));  dL = (1/r)·⟨softmax(a) − onehot(y), da⟩
 	ops[opSoftmaxCE] = opDef{name: "softmax-CE",
 		forward: func(t *Tape, n *node) {
@@ -152,8 +152,12 @@ func init() {
 			n.aux = grow(n.aux, r*c)
 			var loss float64
 			for i := range r {
-				l := softmaxRow(n.aux[i*c:(i+1)*c], a.val[i*c:(i+1)*c])
-				loss += l - a.val[i*c+n.labels[i]]
+				// −log softmax(aᵢ) at the label, by activation.LogSoftmax
+				// (logsumexp(aᵢ) − aᵢ,yᵢ cancels for large logits); aux
+				// holds the log-softmax first, then the softmax.
+				row, aux := a.val[i*c:(i+1)*c], n.aux[i*c:(i+1)*c]
+				loss -= activation.LogSoftmax(aux, row)[n.labels[i]]
+				activation.Softmax(aux, row)
 			}
 			n.val[0] = loss / float64(r)
 		},
