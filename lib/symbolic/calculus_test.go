@@ -101,6 +101,11 @@ type sympyRef struct {
 	Limits []struct {
 		Expr, Var, At, Dir, Result string
 	}
+	DerivativeLimits []struct {
+		Expr, Var  string
+		Order      int
+		At, Result string
+	} `json:"derivative_limits"`
 	Rational []struct {
 		Expr, Cancel, Factor string
 	}
@@ -169,6 +174,30 @@ func TestLimitsMatchSymPy(t *testing.T) {
 		}
 		if got.String() != want {
 			t.Errorf("limit %s at %s%s = %v, SymPy %s", c.Expr, c.At, c.Dir, got, c.Result)
+		}
+	}
+}
+
+// Derivatives of removable singularities are sums whose terms each blow up
+// (cos(x)/x − sin(x)/x²): Limit must bring them over a common denominator
+// and find SymPy's exact value, and At must return it.
+func TestDerivativeLimitsMatchSymPy(t *testing.T) {
+	ref := loadSympy(t)
+	if len(ref.DerivativeLimits) == 0 {
+		t.Fatal("no derivative limits recorded")
+	}
+	for _, c := range ref.DerivativeLimits {
+		d := Diff(MustParse(c.Expr), c.Var, c.Order)
+		want := Simplify(MustParse(c.Result))
+		got, err := Limit(d, c.Var, MustParse(c.At), Both)
+		if err != nil || !got.equal(finite(want)) {
+			t.Errorf("limit of d%d/d%s%d %s at %s = %v, %v; SymPy %s", c.Order, c.Var, c.Order, c.Expr, c.At, got, err, c.Result)
+			continue
+		}
+		a, _ := MustParse(c.At).Eval(nil)
+		w, _ := want.Eval(nil)
+		if v, _, err := At(d, c.Var, a); err != nil || v != w {
+			t.Errorf("At(d%d/d%s%d %s, %v) = %v, %v; want %v", c.Order, c.Var, c.Order, c.Expr, a, v, err, w)
 		}
 	}
 }
