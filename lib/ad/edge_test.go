@@ -1,7 +1,9 @@
 package ad
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -93,4 +95,47 @@ func TestLogSoftmaxAndCrossEntropyLargeLogits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A Var of a tape that has been Reset must never read the new record,
+// whether the new tape is shorter, as long, or longer.
+func TestStaleVarAfterReset(t *testing.T) {
+	for _, extra := range []int{0, 1, 5} {
+		tape := NewTape()
+		x := tape.VariableScalar(3)
+		y := x.Square() // 9
+		tape.Reset()
+		z := tape.VariableScalar(10)
+		for range extra + 1 {
+			z = z.Exp()
+		}
+		for name, use := range map[string]func(){
+			"Item":  func() { _ = y.Item() },
+			"Value": func() { _ = y.Value() },
+			"Add":   func() { _ = z.Add(y) },
+		} {
+			func() {
+				defer func() {
+					r := recover()
+					if r == nil || !strings.Contains(fmt.Sprint(r), "Reset") {
+						t.Errorf("new tape %d nodes longer: stale %s: recovered %v, want a panic naming Reset", extra, name, r)
+					}
+				}()
+				use()
+			}()
+		}
+	}
+}
+
+func TestStaleScalarAfterReset(t *testing.T) {
+	tape := NewScalars()
+	y := tape.Var(3).Mul(tape.Var(3))
+	tape.Reset()
+	tape.Var(10).Exp().Exp().Exp()
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "Reset") {
+			t.Errorf("stale Scalar: recovered %v, want a panic naming Reset", r)
+		}
+	}()
+	_ = y.Value()
 }

@@ -67,7 +67,7 @@ func init() {
 				return Var{}
 			}
 			n := &t.nodes[id]
-			s := Var{t, id}
+			s := Var{t, id, t.gen}
 			return s.Mul(da.Sub(rowSum(s.Mul(da), n)))
 		},
 	}
@@ -101,7 +101,7 @@ func init() {
 			}
 			n := &t.nodes[id]
 			a := &t.nodes[n.a]
-			return rowSum(Var{t, n.a}.Softmax().Mul(da), a)
+			return rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), a)
 		},
 	}
 	// y = logsoftmax(a) = a − logsumexp(a) per row (aux keeps softmax(a)):
@@ -140,7 +140,7 @@ func init() {
 				return Var{}
 			}
 			n := &t.nodes[id]
-			return da.Sub(rowSum(Var{t, n.a}.Softmax().Mul(da), n))
+			return da.Sub(rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), n))
 		},
 	}
 	// L = −(1/r) Σᵢ logsoftmax(aᵢ)_yᵢ (aux keeps softmax(a)):
@@ -188,7 +188,7 @@ func init() {
 				onehot[i*c+y] = 1
 			}
 			y := t.ConstantData(a.rows, a.cols, onehot)
-			return Var{t, n.a}.Softmax().Sub(y).Dot(da).Scale(1 / float64(r))
+			return Var{t, n.a, t.gen}.Softmax().Sub(y).Dot(da).Scale(1 / float64(r))
 		},
 	}
 	// y = a ⊙ m for a caller's mask m:  ā += ȳ ⊙ m;  dy = da ⊙ m
@@ -259,7 +259,7 @@ func (a Var) SoftmaxCrossEntropy(labels []int) Var {
 	m := &a.t.nodes[id]
 	m.labels = labels
 	ops[opSoftmaxCE].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }
 
 // Mask returns a ⊙ mask, where mask holds a's size of row-major
@@ -275,5 +275,5 @@ func (a Var) Mask(mask []float64) Var {
 	m := &a.t.nodes[id]
 	m.ext = mask
 	ops[opMask].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }
