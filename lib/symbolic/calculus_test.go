@@ -414,3 +414,15 @@ func TestRewritesPreserveValues(t *testing.T) {
 		}
 	}
 }
+
+// At a NaN point At returns an error (it used to panic in Float); at ±Inf
+// it takes the limit at infinity.
+func TestAtNonFinitePoints(t *testing.T) {
+	if v, _, err := At(MustParse("sin(x)/x"), "x", math.NaN()); err == nil || !math.IsNaN(v) {
+		t.Errorf("At(NaN) = %v, %v; want NaN and an error", v, err)
+	}
+	// x·e^(−x) at +∞ is ∞·0 in float64 (NaN); its limit is 0.
+	if v, _, err := At(MustParse("x*exp(-x)"), "x", math.Inf(1)); err != nil || v != 0 {
+		t.Errorf("At(x·e^−x, +Inf) = %v, %v; want 0", v, err)
+	}
+}
