@@ -426,3 +426,44 @@ func TestAtNonFinitePoints(t *testing.T) {
 		t.Errorf("At(x·e^−x, +Inf) = %v, %v; want 0", v, err)
 	}
 }
+
+// distinctNodes counts the nodes of e as a graph: shared subexpressions
+// once.
+func distinctNodes(e *Expr, seen map[*Expr]bool) int {
+	if seen[e] {
+		return 0
+	}
+	seen[e] = true
+	n := 1
+	for _, a := range e.args {
+		n += distinctNodes(a, seen)
+	}
+	return n
+}
+
+// The derivative of sin nested n deep is Πₖ cos(sinᵏ(x)): as a tree it has
+// ~n²/2 nodes, but every inner sine is shared, and simplification must
+// keep it so — linear in n — or it rewrites and prints each copy (Diff at
+// n = 300 took 11 s). The value is checked against the product computed
+// directly.
+func TestDiffSharesSubexpressions(t *testing.T) {
+	for _, n := range []int{100, 200, 400} {
+		e := Var("x")
+		for range n {
+			e = Sin(e)
+		}
+		d := Diff(e, "x", 1)
+		if got := distinctNodes(d, map[*Expr]bool{}); got > 3*n+10 {
+			t.Errorf("sin nested %d deep: derivative has %d distinct nodes, want at most %d", n, got, 3*n+10)
+		}
+		const x = 0.3
+		want, s := 1.0, x
+		for range n {
+			want *= math.Cos(s)
+			s = math.Sin(s)
+		}
+		if got, err := d.Eval(map[string]float64{"x": x}); err != nil || math.Abs(got-want) > 1e-12*math.Abs(want) {
+			t.Errorf("sin nested %d deep: derivative at %v = %v, %v; want %v", n, x, got, err, want)
+		}
+	}
+}
