@@ -177,9 +177,6 @@ func (w StrongWolfe) Search(l *Line, phi0, slope0, alpha0 float64) (float64, err
 		return 0, err
 	}
 	c1, c2 := rateOr(w.C1, 1e-4), rateOr(w.C2, 0.9)
-	if !(c1 < c2) {
-		return 0, fmt.Errorf("optim: StrongWolfe: C1 = %v, C2 = %v: want C1 < C2", c1, c2)
-	}
 	maxIter := w.MaxIter
 	if maxIter == 0 {
 		maxIter = 60

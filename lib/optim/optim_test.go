@@ -561,8 +561,8 @@ func TestBadMethodSettings(t *testing.T) {
 		{"Backtracking Shrink 1", func() (*Result, error) {
 			return GradientDescent{LineSearch: Backtracking{Shrink: 1}}.Minimize(q.p, []float64{3, 3}, nil)
 		}, "Shrink"},
-		{"StrongWolfe C2 < C1", func() (*Result, error) {
-			return GradientDescent{LineSearch: StrongWolfe{C1: 0.5, C2: 0.1}}.Minimize(q.p, []float64{3, 3}, nil)
+		{"StrongWolfe C2 1.5", func() (*Result, error) {
+			return GradientDescent{LineSearch: StrongWolfe{C2: 1.5}}.Minimize(q.p, []float64{3, 3}, nil)
 		}, "C2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -82,8 +82,10 @@ const maxLHopital = 12
 // Where substitution gives 0/0 or ∞/∞ — the forms float64 arithmetic turns
 // into NaN — it first cancels common polynomial factors
 // ((t²−4)/(t−2) → t+2 → 4), then applies L'Hôpital's rule
-// lim f/g = lim f′/g′ repeatedly (sin x/x → cos x/1 → 1). Products 0·∞ are
-// rewritten as quotients and sums ∞−∞ over a common denominator. A
+// lim f/g = lim f′/g′ repeatedly (sin x/x → cos x/1 → 1), keeping f′/g′
+// one quotient. Products 0·∞ are rewritten as quotients and sums ∞−∞ put
+// over their least common denominator (cos x/x − sin x/x² becomes
+// (x cos x − sin x)/x², whose limit at 0 is 0). A
 // nonzero number over 0 gives ±∞ with the sign of the denominator on the
 // chosen side, which is read from its values at x = a ± δ for small δ.
 // For Both, the one-sided limits are computed and a *SidesDifferError
