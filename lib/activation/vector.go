@@ -140,9 +140,13 @@ func argmaxShare(dst, x []float64, m float64) []float64 {
 
 // LogSoftmax puts into dst, and returns, log softmax(x):
 //
-//	log s_i = x_i − LogSumExp(x),
+//	log s_i = x_i − LogSumExp(x) = (x_i − m) − log Σ_j e^(x_j − m),   m = max_j x_j,
 //
-// which stays finite where s_i itself underflows to 0 (for example
+// computed in the second form: x_i − m is exact for the entries that
+// matter, while subtracting LogSumExp(x) ≈ m would cancel all digits of the
+// small log Σ term once m is large (for x = [1e16, 1e16], 1e16 + log 2
+// rounds to 1e16 and the first form gives 0 instead of −log 2). It stays
+// finite where s_i itself underflows to 0 (for example
 // LogSoftmax([0, −1000]) = [0, −1000] while Softmax gives [1, 0]); it is what
 // a cross-entropy loss should use. +Inf entries share the mass as in Softmax
 // (log(1/k) there, −Inf elsewhere); a NaN makes every entry NaN. dst may be x.
@@ -162,9 +166,13 @@ func LogSoftmax(dst, x []float64) []float64 {
 		}
 		return dst
 	}
-	lse := LogSumExp(x)
+	var sum float64
+	for _, v := range x {
+		sum += math.Exp(v - m)
+	}
+	l := math.Log(sum) // ≥ 0: the maximum contributes e⁰ = 1
 	for i, v := range x {
-		dst[i] = v - lse
+		dst[i] = (v - m) - l
 	}
 	return dst
 }

@@ -94,6 +94,20 @@ func TestLogSumExpAndLogSoftmax(t *testing.T) {
 	if got, want := LogSoftmax(nil, []float64{inf, 0, inf}), []float64{-math.Ln2, math.Inf(-1), -math.Ln2}; !sliceClose(got, want, 1e-15) {
 		t.Errorf("LogSoftmax([Inf 0 Inf]) = %v, want %v", got, want)
 	}
+	// Large equal logits: x − LogSumExp(x) would cancel (1e16 + log 2
+	// rounds to 1e16, leaving 0); the answer is −log n whatever the shift.
+	for _, c := range []float64{1000, 1e15, 1e16, big} {
+		for i, got := range LogSoftmax(nil, []float64{c, c}) {
+			if got != -math.Ln2 {
+				t.Errorf("LogSoftmax([%g %g])[%d] = %v, want −log 2 = %v", c, c, i, got, -math.Ln2)
+			}
+		}
+	}
+	// Unequal large logits 2 apart (exactly representable at 1e16):
+	// log softmax = −log(1 + e^(∓2)), in closed form.
+	if got, want := LogSoftmax(nil, []float64{1e16, 1e16 + 2}), []float64{-math.Log1p(math.Exp(2)), -math.Log1p(math.Exp(-2))}; !sliceClose(got, want, 1e-15) {
+		t.Errorf("LogSoftmax([1e16 1e16+2]) = %v, want %v", got, want)
+	}
 	// And agrees with log(Softmax) where both are well within range.
 	x := []float64{0.3, -1.2, 2.5, 0, 7}
 	s := Softmax(nil, x)

@@ -54,12 +54,12 @@ func init() {
 	}
 	ops[opMul].jvp = func(t *Tape, id int32, da, db Var) Var {
 		n := &t.nodes[id]
-		a, b := Var{t, n.a}, Var{t, n.b}
+		a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
 		return addT(mulT(da, b), mulT(a, db))
 	}
 	ops[opDiv].jvp = func(t *Tape, id int32, da, db Var) Var {
 		n := &t.nodes[id]
-		c, b := Var{t, id}, Var{t, n.b}
+		c, b := Var{t, id, t.gen}, Var{t, n.b, t.gen}
 		return divT(addT(da, negT(mulT(c, db))), b)
 	}
 }

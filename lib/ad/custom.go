@@ -73,7 +73,7 @@ func init() {
 					panic(fmt.Sprintf("ad: rule %s: second derivative needs D2F", r.Name))
 				}}
 			}
-			return da.Mul(Var{t, n.a}.Apply(d))
+			return da.Mul(Var{t, n.a, t.gen}.Apply(d))
 		},
 	}
 }
@@ -89,7 +89,7 @@ func (a Var) Apply(r *Rule) Var {
 	m := &a.t.nodes[id]
 	m.custom = r
 	ops[opRule].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }
 
 // Dual applies the rule to a dual number: (F(x), DF(x)·dx).
@@ -179,7 +179,7 @@ func (t *Tape) customTangent(y int32, dx Var) Var {
 	n.p[0] = int(y)
 	n.needs = t.nodes[dx.id].needs || t.nodes[ny.a].needs
 	ops[opCustomJVP].forward(t, n)
-	return Var{t, id}
+	return Var{t, id, t.gen}
 }
 
 // Custom records c applied to a. It panics if c lacks Shape, F or VJP.
@@ -193,5 +193,5 @@ func (a Var) Custom(c *Custom) Var {
 	m := &a.t.nodes[id]
 	m.custom = c
 	ops[opCustom].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }

@@ -61,14 +61,23 @@
 // first (or left) element at a tie. Values follow IEEE 754: Log(0) = −Inf
 // with derivative +Inf, Sqrt(0) = 0 with derivative +Inf; nothing panics on
 // such values. Softplus, LogSumExp, LogSoftmax, Softmax and
-// SoftmaxCrossEntropy shift by the maximum first and stay finite at ±1000.
+// SoftmaxCrossEntropy shift by the maximum first and stay finite for any
+// finite input; LogSoftmax and SoftmaxCrossEntropy compute (a − max) −
+// log Σ e^(a − max), never a − logsumexp(a), which cancels for large
+// logits (equal logits 1e16 give −log 2, not 0).
 //
 // # Errors and panics
 //
-// Mixing Vars of different tapes, incompatible shapes, a label out of
-// range or a mask of the wrong length are programming errors and panic
-// with an "ad: Op: ..." message naming the shapes, as gonum/mat does.
-// Functions taking user data (CheckGradient) return errors instead.
+// Mixing Vars of different tapes, using a Var (or a Scalar) recorded
+// before its tape's Reset, incompatible shapes, a label out of range or a
+// mask of the wrong length are programming errors and panic with an
+// "ad: Op: ..." message naming the shapes, as gonum/mat does; a stale Var
+// is caught however long the new record is. Functions taking user data
+// return errors instead: CheckGradient for an empty or non-finite x, a
+// non-scalar f or a non-finite f(x); Derivatives (Taylor mode) for a pole
+// (ErrPole, with a note when the point is probably an inexact removable
+// one) or a branch point (ErrSingular). Hessian of a function of no
+// variables is the empty 0×0 matrix.
 //
 // # Plain entry points
 //

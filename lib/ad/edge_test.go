@@ -1,7 +1,9 @@
 package ad
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -69,4 +71,71 @@ func TestLogSumExpAndCrossEntropyAtThousand(t *testing.T) {
 			t.Errorf("∂CE/∂z[%d] = %v, want %v", i, g, want)
 		}
 	}
+}
+
+// Large equal logits: a − logsumexp(a) cancels (1e16 + log 2 rounds to
+// 1e16); log softmax is −log 2 and the cross-entropy log 2 for any shift.
+func TestLogSoftmaxAndCrossEntropyLargeLogits(t *testing.T) {
+	for _, c := range []float64{1000, 1e15, 1e16, 1e308} {
+		tape := NewTape()
+		z := tape.VariableData(1, 2, []float64{c, c})
+		for i, got := range z.LogSoftmax().Value() {
+			if got != -math.Ln2 {
+				t.Errorf("LogSoftmax([%g %g])[%d] = %v, want −log 2 = %v", c, c, i, got, -math.Ln2)
+			}
+		}
+		ce := z.SoftmaxCrossEntropy([]int{1})
+		tape.Backward(ce)
+		if got := ce.Item(); got != math.Ln2 {
+			t.Errorf("cross-entropy at [%g %g] = %v, want log 2 = %v", c, c, got, math.Ln2)
+		}
+		for i, want := range []float64{0.5, -0.5} {
+			if g := z.Grad()[i]; g != want {
+				t.Errorf("∂CE/∂z[%d] at [%g %g] = %v, want %v", i, c, c, g, want)
+			}
+		}
+	}
+}
+
+// A Var of a tape that has been Reset must never read the new record,
+// whether the new tape is shorter, as long, or longer.
+func TestStaleVarAfterReset(t *testing.T) {
+	for _, extra := range []int{0, 1, 5} {
+		tape := NewTape()
+		x := tape.VariableScalar(3)
+		y := x.Square() // 9
+		tape.Reset()
+		z := tape.VariableScalar(10)
+		for range extra + 1 {
+			z = z.Exp()
+		}
+		for name, use := range map[string]func(){
+			"Item":  func() { _ = y.Item() },
+			"Value": func() { _ = y.Value() },
+			"Add":   func() { _ = z.Add(y) },
+		} {
+			func() {
+				defer func() {
+					r := recover()
+					if r == nil || !strings.Contains(fmt.Sprint(r), "Reset") {
+						t.Errorf("new tape %d nodes longer: stale %s: recovered %v, want a panic naming Reset", extra, name, r)
+					}
+				}()
+				use()
+			}()
+		}
+	}
+}
+
+func TestStaleScalarAfterReset(t *testing.T) {
+	tape := NewScalars()
+	y := tape.Var(3).Mul(tape.Var(3))
+	tape.Reset()
+	tape.Var(10).Exp().Exp().Exp()
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "Reset") {
+			t.Errorf("stale Scalar: recovered %v, want a panic naming Reset", r)
+		}
+	}()
+	_ = y.Value()
 }

@@ -69,7 +69,8 @@ func (c GradCheck) String() string {
 //	∂f/∂xᵢ ≈ (f(x + h eᵢ) − f(x − h eᵢ)) / 2h,  h = Step·max(1, |xᵢ|),
 //
 // and reports the worst relative error and where it occurs. It returns an
-// error if x is empty or holds NaN or ±Inf, or if f(x) is not finite. x is
+// error if x is empty or holds NaN or ±Inf, if f(x) is not 1×1 (a
+// gradient needs a scalar function), or if f(x) is not finite. x is
 // restored before returning.
 func CheckGradient(f Func, x []float64, s *CheckSettings) (GradCheck, error) {
 	if len(x) == 0 {
@@ -86,6 +87,10 @@ func CheckGradient(f Func, x []float64, s *CheckSettings) (GradCheck, error) {
 	}
 	if s != nil && s.Floor != 0 {
 		floor = s.Floor
+	}
+	probe := NewTape() // Gradient would panic on a non-scalar f
+	if r, c := f(probe, probe.ConstantVec(x)).Dims(); r != 1 || c != 1 {
+		return GradCheck{}, fmt.Errorf("ad: CheckGradient: f(x) is %d×%d, want a scalar (1×1)", r, c)
 	}
 	ad, fx := Gradient(nil, f, x)
 	if math.IsNaN(fx) || math.IsInf(fx, 0) {

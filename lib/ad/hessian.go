@@ -33,14 +33,22 @@ func HessVec(dst []float64, f Func, x, v []float64) []float64 {
 // of f and of its tangent is recorded once; for each column only the
 // tangent part is recomputed (replayed) with the next unit vector before a
 // reverse sweep. Memory is O(n²) for the result — the reason to prefer
-// HessVec when n is large. It panics if dst is not n×n.
+// HessVec when n is large. With no variables (len(x) = 0) the Hessian
+// is the empty 0×0 matrix: dst (which must then be empty) or a new empty
+// SymDense, and f is not called. It panics if dst is not n×n.
 func Hessian(dst *mat.SymDense, f Func, x []float64) *mat.SymDense {
 	n := len(x)
+	if n == 0 && dst == nil {
+		return &mat.SymDense{} // gonum has no 0×0 NewSymDense
+	}
 	if dst == nil {
 		dst = mat.NewSymDense(n, nil)
 	}
 	if dst.SymmetricDim() != n {
 		panic(fmt.Sprintf("ad: Hessian: dst is %d×%d for x of length %d", dst.SymmetricDim(), dst.SymmetricDim(), n))
+	}
+	if n == 0 {
+		return dst
 	}
 	t := NewTape()
 	xv := t.VariableVec(x)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -98,5 +99,22 @@ func TestHessianMemoryQuadratic(t *testing.T) {
 	r = hvp(40000) / hvp(20000)
 	if r < 1.6 || r > 2.4 {
 		t.Errorf("HessVec memory grew %.2f× from n = 20000 to 40000, want ≈ 2 (linear)", r)
+	}
+}
+
+// With no variables the Hessian is the empty 0×0 matrix, not a panic
+// inside gonum.
+func TestHessianNoVariables(t *testing.T) {
+	h := Hessian(nil, func(t *Tape, x Var) Var { return x.Sum() }, nil)
+	if h == nil || h.SymmetricDim() != 0 {
+		t.Errorf("Hessian with n = 0: %v, want an empty matrix", h)
+	}
+}
+
+// A non-scalar f is an error of CheckGradient, not a panic.
+func TestCheckGradientNonScalar(t *testing.T) {
+	_, err := CheckGradient(func(t *Tape, x Var) Var { return x.Square() }, []float64{1, 2}, nil)
+	if err == nil || !strings.Contains(err.Error(), "2×1") {
+		t.Errorf("non-scalar f: %v, want an error naming the 2×1 shape", err)
 	}
 }

@@ -31,7 +31,7 @@ func init() {
 		},
 		jvp: func(t *Tape, id int32, da, db Var) Var {
 			n := &t.nodes[id]
-			a, b := Var{t, n.a}, Var{t, n.b}
+			a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
 			var l, r Var
 			if da.t != nil {
 				l = da.MatMul(b)
@@ -154,10 +154,10 @@ func init() {
 			n := &t.nodes[id]
 			var l, r Var
 			if da.t != nil {
-				l = da.Dot(Var{t, n.b})
+				l = da.Dot(Var{t, n.b, t.gen})
 			}
 			if db.t != nil {
-				r = Var{t, n.a}.Dot(db)
+				r = Var{t, n.a, t.gen}.Dot(db)
 			}
 			return addT(l, r)
 		},
@@ -218,7 +218,7 @@ func (a Var) Slice(r0, r1, c0, c1 int) Var {
 	m := &a.t.nodes[id]
 	m.p = [4]int{r0, r1, c0, c1}
 	ops[opSlice].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }
 
 // At returns element (i, j) of a as a 1×1 Var.

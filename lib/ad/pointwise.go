@@ -21,7 +21,7 @@ func init() {
 					return Var{}
 				}
 				n := &t.nodes[id]
-				return mulT(da, jvp(t, Var{t, n.a}, Var{t, id}))
+				return mulT(da, jvp(t, Var{t, n.a, t.gen}, Var{t, id, t.gen}))
 			}}
 	}
 	// Each jvp argument returns f′(x) as a tape expression, so that the

@@ -153,7 +153,7 @@ func init() {
 			jvp: func(t *Tape, id int32, da, db Var) Var {
 				// dc = H·da + (1−H)·db with H = 1 where a was picked.
 				n := &t.nodes[id]
-				a, b := Var{t, n.a}, Var{t, n.b}
+				a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
 				var h Var
 				if n.op == opMaximum {
 					h = b.Sub(a).Heaviside().RSub(1) // 1 where a ≥ b

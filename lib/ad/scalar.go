@@ -98,7 +98,7 @@ func init() {
 				return Var{}
 			}
 			n := &t.nodes[id]
-			return da.Mul(Var{t, id}.Div(Var{t, n.a})).Neg()
+			return da.Mul(Var{t, id, t.gen}.Div(Var{t, n.a, t.gen})).Neg()
 		},
 	}
 	// y = aᵏ:  ā += ȳ·k·aᵏ⁻¹;  dy = k·aᵏ⁻¹·da
@@ -148,7 +148,7 @@ func init() {
 			if k == 1 {
 				return da
 			}
-			return da.Mul(Var{t, n.a}.Pow(k - 1).Scale(k))
+			return da.Mul(Var{t, n.a, t.gen}.Pow(k - 1).Scale(k))
 		},
 	}
 	// y = leaky(a; α):  ā += ȳ·leaky′(a; α);  dy = leaky′(a; α)·da, where
@@ -175,7 +175,7 @@ func init() {
 			}
 			n := &t.nodes[id]
 			k := n.k
-			return da.Mul(Var{t, n.a}.Heaviside().Scale(1 - k).Shift(k))
+			return da.Mul(Var{t, n.a, t.gen}.Heaviside().Scale(1 - k).Shift(k))
 		},
 	}
 }
@@ -204,7 +204,7 @@ func (a Var) withK(op opcode, k float64) Var {
 	m := &a.t.nodes[id]
 	m.k = k
 	ops[op].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }
 
 // Scale returns k·a.

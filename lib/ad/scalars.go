@@ -18,6 +18,7 @@ import (
 // not safe for concurrent use.
 type Scalars struct {
 	nodes []snode
+	gen   uint32 // incremented by Reset: Scalars of an older generation are stale
 }
 
 type snode struct {
@@ -28,15 +29,17 @@ type snode struct {
 
 // Scalar is a value recorded on a Scalars tape.
 type Scalar struct {
-	t *Scalars
-	i int32
+	t   *Scalars
+	i   int32
+	gen uint32
 }
 
 // NewScalars returns an empty scalar tape.
 func NewScalars() *Scalars { return &Scalars{} }
 
-// Reset forgets the recorded operations, keeping memory for reuse.
-func (t *Scalars) Reset() { t.nodes = t.nodes[:0] }
+// Reset forgets the recorded operations, keeping memory for reuse. A
+// Scalar from before the Reset panics when used.
+func (t *Scalars) Reset() { t.nodes = t.nodes[:0]; t.gen++ }
 
 // Len returns the number of recorded values.
 func (t *Scalars) Len() int { return len(t.nodes) }
@@ -44,7 +47,7 @@ func (t *Scalars) Len() int { return len(t.nodes) }
 func (t *Scalars) push(val float64, a int32, da float64, b int32, db float64) Scalar {
 	i := int32(len(t.nodes))
 	t.nodes = append(t.nodes, snode{val: val, da: da, db: db, a: a, b: b})
-	return Scalar{t, i}
+	return Scalar{t, i, t.gen}
 }
 
 // Var records an input value.
@@ -54,12 +57,20 @@ func (t *Scalars) Var(x float64) Scalar {
 }
 
 // Value returns s's value.
-func (s Scalar) Value() float64 { return s.t.nodes[s.i].val }
+func (s Scalar) Value() float64 { return s.node().val }
 
 // Grad returns ∂y/∂s from the last Backward(y).
-func (s Scalar) Grad() float64 { return s.t.nodes[s.i].grad }
+func (s Scalar) Grad() float64 { return s.node().grad }
 
-func (s Scalar) v() float64 { return s.t.nodes[s.i].val }
+func (s Scalar) v() float64 { return s.node().val }
+
+// node returns s's record, and panics for a Scalar from before a Reset.
+func (s Scalar) node() *snode {
+	if s.gen != s.t.gen {
+		panic("ad: Scalar used after its Scalars tape was Reset")
+	}
+	return &s.t.nodes[s.i]
+}
 
 func (a Scalar) Add(b Scalar) Scalar { return a.t.push(a.v()+b.v(), a.i, 1, b.i, 1) }
 func (a Scalar) Sub(b Scalar) Scalar { return a.t.push(a.v()-b.v(), a.i, 1, b.i, -1) }
@@ -91,6 +102,7 @@ func (a Scalar) ReLU() Scalar {
 
 // Backward computes ∂y/∂s for every s recorded before y.
 func (t *Scalars) Backward(y Scalar) {
+	y.node()
 	nodes := t.nodes[:y.i+1]
 	for i := range nodes {
 		nodes[i].grad = 0

@@ -67,7 +67,7 @@ func init() {
 				return Var{}
 			}
 			n := &t.nodes[id]
-			s := Var{t, id}
+			s := Var{t, id, t.gen}
 			return s.Mul(da.Sub(rowSum(s.Mul(da), n)))
 		},
 	}
@@ -101,10 +101,10 @@ func init() {
 			}
 			n := &t.nodes[id]
 			a := &t.nodes[n.a]
-			return rowSum(Var{t, n.a}.Softmax().Mul(da), a)
+			return rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), a)
 		},
 	}
-	// y = a − logsumexp(a) per row (aux keeps softmax(a)):
+	// y = logsoftmax(a) = a − logsumexp(a) per row (aux keeps softmax(a)):
 	// ā += ȳ − softmax(a)·Σȳ;  dy = da − ⟨softmax(a), da⟩
 	ops[opLogSoftmax] = opDef{name: "logsoftmax",
 		forward: func(t *Tape, n *node) {
@@ -112,10 +112,10 @@ func init() {
 			x := t.nodes[n.a].val
 			n.aux = grow(n.aux, r*c)
 			for i := range r {
-				l := softmaxRow(n.aux[i*c:(i+1)*c], x[i*c:(i+1)*c])
-				for j, v := range x[i*c : (i+1)*c] {
-					n.val[i*c+j] = v - l
-				}
+				// Not a − logsumexp(a): that cancels for large a (see
+				// activation.LogSoftmax).
+				activation.LogSoftmax(n.val[i*c:(i+1)*c], x[i*c:(i+1)*c])
+				activation.Softmax(n.aux[i*c:(i+1)*c], x[i*c:(i+1)*c])
 			}
 		},
 		backward: func(t *Tape, n *node) {
@@ -140,10 +140,10 @@ func init() {
 				return Var{}
 			}
 			n := &t.nodes[id]
-			return da.Sub(rowSum(Var{t, n.a}.Softmax().Mul(da), n))
+			return da.Sub(rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), n))
 		},
 	}
-	// L = (1/r) Σᵢ [logsumexp(aᵢ) − aᵢ,yᵢ] (aux keeps softmax(a)):
+	// L = −(1/r) Σᵢ logsoftmax(aᵢ)_yᵢ (aux keeps softmax(a)):
 	// ā = (L̄/r)·(softmax(a) − onehot(y));  dL = (1/r)·⟨softmax(a) − onehot(y), da⟩
 	ops[opSoftmaxCE] = opDef{name: "softmax-CE",
 		forward: func(t *Tape, n *node) {
@@ -152,8 +152,12 @@ func init() {
 			n.aux = grow(n.aux, r*c)
 			var loss float64
 			for i := range r {
-				l := softmaxRow(n.aux[i*c:(i+1)*c], a.val[i*c:(i+1)*c])
-				loss += l - a.val[i*c+n.labels[i]]
+				// −log softmax(aᵢ) at the label, by activation.LogSoftmax
+				// (logsumexp(aᵢ) − aᵢ,yᵢ cancels for large logits); aux
+				// holds the log-softmax first, then the softmax.
+				row, aux := a.val[i*c:(i+1)*c], n.aux[i*c:(i+1)*c]
+				loss -= activation.LogSoftmax(aux, row)[n.labels[i]]
+				activation.Softmax(aux, row)
 			}
 			n.val[0] = loss / float64(r)
 		},
@@ -184,7 +188,7 @@ func init() {
 				onehot[i*c+y] = 1
 			}
 			y := t.ConstantData(a.rows, a.cols, onehot)
-			return Var{t, n.a}.Softmax().Sub(y).Dot(da).Scale(1 / float64(r))
+			return Var{t, n.a, t.gen}.Softmax().Sub(y).Dot(da).Scale(1 / float64(r))
 		},
 	}
 	// y = a ⊙ m for a caller's mask m:  ā += ȳ ⊙ m;  dy = da ⊙ m
@@ -255,7 +259,7 @@ func (a Var) SoftmaxCrossEntropy(labels []int) Var {
 	m := &a.t.nodes[id]
 	m.labels = labels
 	ops[opSoftmaxCE].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }
 
 // Mask returns a ⊙ mask, where mask holds a's size of row-major
@@ -271,5 +275,5 @@ func (a Var) Mask(mask []float64) Var {
 	m := &a.t.nodes[id]
 	m.ext = mask
 	ops[opMask].forward(a.t, m)
-	return Var{a.t, id}
+	return Var{a.t, id, a.t.gen}
 }

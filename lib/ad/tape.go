@@ -63,15 +63,18 @@ type node struct {
 // first pass. A Tape is not safe for concurrent use.
 type Tape struct {
 	nodes []node
-	n     int32 // nodes in use
+	n     int32  // nodes in use
+	gen   uint32 // incremented by Reset: Vars of an older generation are stale
 }
 
 // NewTape returns an empty tape.
 func NewTape() *Tape { return &Tape{} }
 
 // Reset forgets all recorded operations, keeping the memory for reuse.
-// Vars from before the Reset must not be used afterwards.
-func (t *Tape) Reset() { t.n = 0 }
+// Vars from before the Reset must not be used afterwards: every use of one
+// panics, however long the new record is (each Var carries the tape's
+// generation, which Reset advances).
+func (t *Tape) Reset() { t.n = 0; t.gen++ }
 
 // Len returns the number of nodes recorded since the last Reset.
 func (t *Tape) Len() int { return int(t.n) }
@@ -80,8 +83,9 @@ func (t *Tape) Len() int { return int(t.n) }
 // constant) or the result of an operation. A scalar is a 1×1 matrix, a
 // vector an n×1 (or 1×n) matrix. The zero Var is invalid.
 type Var struct {
-	t  *Tape
-	id int32
+	t   *Tape
+	id  int32
+	gen uint32 // the tape's generation when v was recorded
 }
 
 // grow returns buf resized to n, reallocating only when its capacity is
@@ -124,7 +128,7 @@ func (t *Tape) push(op opcode, rows, cols int, a, b int32) int32 {
 func (t *Tape) record(op opcode, rows, cols int, a, b int32) Var {
 	id := t.push(op, rows, cols, a, b)
 	ops[op].forward(t, &t.nodes[id])
-	return Var{t, id}
+	return Var{t, id, t.gen}
 }
 
 // leaf records an input whose value is data (used in place, not copied).
@@ -137,7 +141,7 @@ func (t *Tape) leaf(rows, cols int, data []float64, needs bool) Var {
 	n.rows, n.cols = rows, cols
 	n.val = data
 	n.needs = needs
-	return Var{t, id}
+	return Var{t, id, t.gen}
 }
 
 // Variable records x as an input to differentiate with respect to. The
@@ -189,14 +193,14 @@ func (t *Tape) scalarLeaf(x float64, needs bool) Var {
 	n := &t.nodes[id]
 	n.val[0] = x
 	n.needs = needs
-	return Var{t, id}
+	return Var{t, id, t.gen}
 }
 
 func (v Var) node() *node {
 	if v.t == nil {
 		panic("ad: use of the zero Var")
 	}
-	if v.id >= v.t.n {
+	if v.gen != v.t.gen || v.id >= v.t.n {
 		panic("ad: Var used after its tape was Reset")
 	}
 	return &v.t.nodes[v.id]
@@ -396,6 +400,8 @@ func (v Var) mustTape(w Var, op string) {
 	if v.t != w.t {
 		panic("ad: " + op + ": operands on different tapes")
 	}
+	v.node()
+	w.node() // both current: panics for a Var from before a Reset
 }
 
 func shapePanic(op string, a, b *node) {

@@ -23,6 +23,10 @@ import (
 // Each cancelled power costs one coefficient of accuracy, which
 // Derivatives makes up by working to a higher order. A true pole (the
 // dividend does not vanish as fast) is an error, never a silent NaN or Inf.
+// Coefficients count as zero only when exactly zero: at x = fl(√2),
+// (t² − 2)/(t − √2) is a pole for the float function (fl(√2)² − 2 =
+// 4.4e-16), so it is reported as ErrPole, with a note in the message that
+// the dividend is at rounding level and the point probably inexact.
 //
 // A Series is a value: operations return new series. Its error, once set,
 // carries through every later operation; read it with Err.
@@ -171,7 +175,7 @@ func (a Series) Div(b Series) Series {
 		return a.fail(fmt.Errorf("%w: division by a series that is zero to all %d computed orders", ErrPole, len(y)))
 	}
 	if ma := leadingZeros(x); ma < mb {
-		return a.fail(fmt.Errorf("%w of order %d: the divisor vanishes to order %d, the dividend to order %d", ErrPole, mb-ma, mb, ma))
+		return a.fail(fmt.Errorf("%w of order %d: the divisor vanishes to order %d, the dividend to order %d%s", ErrPole, mb-ma, mb, ma, roundingNote(x, ma, mb)))
 	}
 	x, y = x[mb:], y[mb:] // L'Hôpital: cancel εᵐᵇ
 	c := make([]float64, len(x))
@@ -183,6 +187,23 @@ func (a Series) Div(b Series) Series {
 		c[k] = s / y[0]
 	}
 	return Series{c: c}
+}
+
+// roundingNote explains a pole whose dividend coefficient x[ma] is at
+// rounding level next to the following ones: (t² − 2)/(t − x) at
+// x = fl(√2) has t² − 2 = 4.4e-16 there. For the float point it is a true
+// pole (x² ≠ 2), so Div does not guess — a tolerance would also hide real
+// poles — but the message says that the point is probably not exactly the
+// zero it was meant to be.
+func roundingNote(x []float64, ma, mb int) string {
+	next := 0.0
+	for _, v := range x[ma+1 : min(mb+1, len(x))] {
+		next = math.Max(next, math.Abs(v))
+	}
+	if next == 0 || math.Abs(x[ma]) > 16*eps*next {
+		return ""
+	}
+	return fmt.Sprintf(" (but the dividend's coefficient %.3g is at rounding level next to %.3g: if the singularity is removable in exact arithmetic, the point is not exactly where the dividend vanishes, only a float near it; take an exactly representable point, or lib/symbolic's Limit)", x[ma], next)
 }
 
 func (a Series) Neg() Series { return a.Scale(-1) }

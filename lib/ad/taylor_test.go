@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -141,4 +142,36 @@ func ExampleDerivative() {
 	fmt.Printf("%.6f %.6f\n", v, d)
 	// Output:
 	// 0.841471 1.381773
+}
+
+// A removable point given as an inexact float is, for the float function,
+// a pole: (t² − 2)/(t − x) with x = fl(√2) has t² − 2 = 4.4e-16 ≠ 0 at
+// t = x. Derivatives reports ErrPole, and the message must say the
+// dividend's leading coefficient is at rounding level, so the student
+// knows the point is not exactly the zero; a true pole gets no such note.
+func TestTaylorInexactRemovablePoint(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		f       func(Series) Series
+		x       float64
+		inexact bool
+	}{
+		{"(t²−2)/(t−√2) at fl(√2)", func(s Series) Series {
+			return s.Square().Shift(-2).Div(s.Shift(-math.Sqrt2))
+		}, math.Sqrt2, true},
+		{"(t²−0.01)/(t−0.1) at 0.1", func(s Series) Series {
+			return s.Square().Shift(-0.01).Div(s.Shift(-0.1))
+		}, 0.1, true},
+		{"1/t at 0", func(s Series) Series { return s.Scale(0).Shift(1).Div(s) }, 0, false},
+		{"(t+1)/(t−2) at 2", func(s Series) Series { return s.Shift(1).Div(s.Shift(-2)) }, 2, false},
+	} {
+		_, err := Derivatives(tc.f, tc.x, 2)
+		if !errors.Is(err, ErrPole) {
+			t.Errorf("%s: %v, want ErrPole", tc.name, err)
+			continue
+		}
+		if got := strings.Contains(err.Error(), "rounding"); got != tc.inexact {
+			t.Errorf("%s: %v: mentions rounding = %v, want %v", tc.name, err, got, tc.inexact)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -77,8 +78,18 @@ var (
 	ErrRagged    = errors.New("wrong number of fields")
 	ErrNotNumber = errors.New("not a number")
 	ErrNaN       = errors.New("NaN or infinite value")
+	ErrRange     = errors.New("out of float64 range")
 	ErrBadLabel  = errors.New("bad class label")
+	ErrOption    = errors.New("bad option")
 )
+
+// MaxClassLabel is the largest integer class label ReadCSV accepts: labels
+// index the columns of a one-hot matrix, and a label of 1e9 would ask for
+// a billion of them.
+const MaxClassLabel = 1<<16 - 1
+
+// utf8BOM is the byte-order mark spreadsheet programs put before UTF-8 text.
+const utf8BOM = "\ufeff"
 
 // LoadCSV reads the named file with ReadCSV; errors carry the file name.
 func LoadCSV(path string, opts *CSVOptions) (*Set, error) {
@@ -98,15 +109,28 @@ func LoadCSV(path string, opts *CSVOptions) (*Set, error) {
 }
 
 // ReadCSV reads a data set with one sample per line. Every line must have
-// the same number of fields; every feature must be a finite number; the
-// target is read as opts.Kind says. The first problem found is returned as
-// a *CSVError naming its line and column.
+// the same number of fields; every feature must be a finite decimal number
+// (as strconv.ParseFloat reads it, less the Go-only hexadecimal form 0x1p3
+// and digit separators 1_000, which no spreadsheet writes); the target is
+// read as opts.Kind says, class labels being integers 0 … MaxClassLabel. A
+// UTF-8 byte-order mark at the start is skipped. The first problem found is
+// returned as a *CSVError naming its line and column, wrapping ErrEmpty,
+// ErrRagged, ErrNotNumber, ErrNaN (NaN, ±Inf), ErrRange (a number beyond
+// ±1.8e308, such as 1e400), ErrBadLabel or, for a negative opts.Target,
+// ErrOption.
 func ReadCSV(r io.Reader, opts *CSVOptions) (*Set, error) {
 	o := CSVOptions{}
 	if opts != nil {
 		o = *opts
 	}
-	cr := csv.NewReader(r)
+	if o.Target < 0 {
+		return nil, &CSVError{Name: o.Name, Err: fmt.Errorf("%w: Target %d: want a 1-based column number, or 0 for the last column", ErrOption, o.Target)}
+	}
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
+		br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
 	if o.Comma != 0 {
 		cr.Comma = o.Comma
 	}
@@ -207,8 +231,8 @@ func ReadCSV(r io.Reader, opts *CSVOptions) (*Set, error) {
 					labels = append(labels, c)
 				default:
 					c, err := strconv.Atoi(f)
-					if err != nil || c < 0 {
-						return fail(line, j+1, f, fmt.Errorf("%w: want a non-negative integer", ErrBadLabel))
+					if err != nil || c < 0 || c > MaxClassLabel {
+						return fail(line, j+1, f, fmt.Errorf("%w: want a non-negative integer, at most %d", ErrBadLabel, MaxClassLabel))
 					}
 					labels = append(labels, c)
 				}
@@ -244,10 +268,18 @@ func ReadCSV(r io.Reader, opts *CSVOptions) (*Set, error) {
 	return s, nil
 }
 
-// parseFinite parses a float and rejects NaN and ±Inf, which strconv accepts.
+// parseFinite parses a decimal float. It rejects NaN and ±Inf, which
+// strconv accepts, numbers beyond the float64 range, which strconv turns
+// into ±Inf, and Go's hexadecimal floats and digit separators.
 func parseFinite(f string) (float64, error) {
+	if strings.ContainsAny(f, "xX_") {
+		return 0, fmt.Errorf("%w: only decimal numbers (no hexadecimal, no _ separators)", ErrNotNumber)
+	}
 	v, err := strconv.ParseFloat(f, 64)
-	if err != nil {
+	if errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%w: beyond ±%.4g", ErrRange, math.MaxFloat64)
+	}
+	if err != nil && !errors.Is(err, strconv.ErrRange) { // underflow to 0 is fine
 		return 0, ErrNotNumber
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {

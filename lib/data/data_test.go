@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -35,6 +36,13 @@ func TestReadCSVErrors(t *testing.T) {
 		{"NaN target", "1,2,0.5\n1,2,nan\n", &CSVOptions{Kind: RealTargets}, ErrNaN, 2, 3, "line 2, column 3"},
 		{"target column out of range", "1,2\n", &CSVOptions{Target: 5}, ErrRagged, 1, 0, "target column 5"},
 		{"line counts skipped lines", "meta\n1,2,0\n1,2,z\n", &CSVOptions{SkipLines: 1}, ErrBadLabel, 3, 3, "line 3"},
+		{"out of range", "1,2,0\n1,1e400,0\n", nil, ErrRange, 2, 2, "out of float64 range"},
+		{"negative out of range", "1,-1e400,0\n", nil, ErrRange, 1, 2, "out of float64 range"},
+		{"hexadecimal float", "1,0x1p3,0\n", nil, ErrNotNumber, 1, 2, "decimal"},
+		{"digit separators", "1,1_000,0\n", nil, ErrNotNumber, 1, 2, "decimal"},
+		{"hexadecimal target", "1,2,0x1p3\n", &CSVOptions{Kind: RealTargets}, ErrNotNumber, 1, 3, "decimal"},
+		{"negative Target", "1,2,0\n", &CSVOptions{Target: -1}, ErrOption, 0, 0, "Target -1"},
+		{"huge class label", "1,2,0\n1,2,1000000000\n", nil, ErrBadLabel, 2, 3, "at most"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := ReadCSV(strings.NewReader(tc.in), tc.opts)
@@ -275,4 +283,52 @@ func TestValidate(t *testing.T) {
 			t.Errorf("%s: error %v, want it to mention %q", tc.name, err, tc.msg)
 		}
 	}
+}
+
+// A UTF-8 byte-order mark, as spreadsheet programs write it, is not part
+// of the first field.
+func TestReadCSVByteOrderMark(t *testing.T) {
+	s, err := ReadCSV(strings.NewReader("\ufeff1,2,0\n3,4,1\n"), nil)
+	if err != nil || s.X.At(0, 0) != 1 {
+		t.Fatalf("BOM without header: %v, %v", s, err)
+	}
+	s, err = ReadCSV(strings.NewReader("\ufeffx1,x2,y\n1,2,0\n"), &CSVOptions{Header: true})
+	if err != nil || !slices.Equal(s.FeatureNames, []string{"x1", "x2"}) {
+		t.Fatalf("BOM with header: names %q, %v", s.FeatureNames, err)
+	}
+}
+
+// Values near ±MaxFloat64 standardize to ±1, not to 0 with scale +Inf:
+// (x − μ)² overflows unless the deviations are scaled first.
+func TestStandardizeHugeValues(t *testing.T) {
+	for _, big := range []float64{1e308, math.MaxFloat64} {
+		s := &Set{X: mat.NewDense(4, 1, []float64{big, -big, big, -big})}
+		sc := Standardize(s)
+		if sc.Scale[0] != big || sc.Mean[0] != 0 {
+			t.Errorf("±%g: mean %v, scale %v; want 0, %v", big, sc.Mean[0], sc.Scale[0], big)
+		}
+		for i, want := range []float64{1, -1, 1, -1} {
+			if got := s.X.At(i, 0); got != want {
+				t.Errorf("±%g: z[%d] = %v, want %v", big, i, got, want)
+			}
+		}
+	}
+	// Ordinary data: the same numbers as the textbook formula.
+	s := &Set{X: mat.NewDense(3, 1, []float64{1, 2, 6})}
+	sc := Standardize(s)
+	if sc.Mean[0] != 3 || math.Abs(sc.Scale[0]-math.Sqrt(14.0/3)) > 1e-15 {
+		t.Errorf("mean %v, scale %v; want 3, √(14/3)", sc.Mean[0], sc.Scale[0])
+	}
+}
+
+// OneHot of labels too large for a matrix panics with a message, not an
+// allocation of a billion columns.
+func TestOneHotHugeLabel(t *testing.T) {
+	s := &Set{X: mat.NewDense(1, 1, []float64{0}), Labels: []int{1_000_000_000}}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "label") {
+			t.Errorf("recovered %v, want a panic naming the label", r)
+		}
+	}()
+	s.OneHot()
 }

@@ -26,9 +26,14 @@
 // with statistics they did not influence.
 //
 // Errors in a CSV file (no data rows, a ragged row, a field that is not a
-// number, NaN or Inf, a bad label) are returned as *CSVError values naming
-// the line and column; [Set.Validate] names the sample and feature of a
-// non-finite value or a bad label in a set built in code. Calling a function
-// with impossible arguments (fewer samples than classes, a fraction outside
-// (0, 1)) is a programming error and panics with a "data: ..." message.
+// decimal number — 0x1p3 and 1_000 are not —, NaN or Inf, a number beyond
+// the float64 range such as 1e400, a bad label or one above MaxClassLabel,
+// a negative Target option) are returned as *CSVError values naming the
+// line and column; a UTF-8 byte-order mark before the first field is
+// skipped. [Set.Validate] names the sample and feature of a non-finite
+// value or a bad label in a set built in code. Standardization is finite
+// for every finite column, even one with values near ±MaxFloat64. Calling
+// a function with impossible arguments (fewer samples than classes, a
+// fraction outside (0, 1), OneHot of a label above MaxClassLabel) is a
+// programming error and panics with a "data: ..." message.
 package data

@@ -71,10 +71,16 @@ func (s *Set) Signs(positive int) []float64 {
 }
 
 // OneHot returns the n×K matrix whose row i is the unit vector of class
-// Labels[i]. It panics if the set has no labels.
+// Labels[i]. It panics if the set has no labels, or a label is negative or
+// above MaxClassLabel (a label of 1e9 would ask for a billion columns).
 func (s *Set) OneHot() *mat.Dense {
 	if s.Labels == nil {
 		panic("data: OneHot: set has no class labels")
+	}
+	for i, l := range s.Labels {
+		if l < 0 || l > MaxClassLabel {
+			panic(fmt.Sprintf("data: OneHot: label %d of sample %d outside 0…%d", l, i, MaxClassLabel))
+		}
 	}
 	t := mat.NewDense(len(s.Labels), s.Classes(), nil)
 	for i, l := range s.Labels {
@@ -142,6 +148,9 @@ func (s *Set) Validate() error {
 		if l < 0 {
 			return fmt.Errorf("data: set %q: label %d is negative (%d)", s.Name, i, l)
 		}
+		if l > MaxClassLabel {
+			return fmt.Errorf("data: set %q: label %d is %d, above MaxClassLabel %d", s.Name, i, l, MaxClassLabel)
+		}
 	}
 	return nil
 }
@@ -166,23 +175,34 @@ type Scaler struct {
 
 // FitScaler estimates the mean and standard deviation of every column of x.
 // A constant column gets Scale 1 so that it maps to zeros instead of NaN.
+// Every finite column gives finite statistics: the deviations are halved
+// and divided by the largest before they are squared, so values up to
+// ±MaxFloat64 neither overflow to a scale of +Inf (which would map the
+// column to 0) nor underflow; a standard deviation beyond MaxFloat64
+// (values of both signs near ±1.8e308) is capped at MaxFloat64.
 func FitScaler(x mat.Matrix) Scaler {
 	n, d := x.Dims()
 	sc := Scaler{Mean: make([]float64, d), Scale: make([]float64, d)}
+	col := make([]float64, n)
 	for j := 0; j < d; j++ {
-		var sum float64
-		for i := 0; i < n; i++ {
-			sum += x.At(i, j)
+		var mean float64
+		for i := range col {
+			col[i] = x.At(i, j)
+			mean += col[i] / float64(n) // Σ x/n: no overflow of Σ x
 		}
-		mean := sum / float64(n)
-		var ss float64
-		for i := 0; i < n; i++ {
-			r := x.At(i, j) - mean
-			ss += r * r
+		// r/2 = x/2 − μ/2 cannot overflow; scale by its largest size m.
+		var m float64
+		for _, v := range col {
+			m = math.Max(m, math.Abs(v/2-mean/2))
 		}
-		sd := math.Sqrt(ss / float64(n))
-		if sd == 0 {
-			sd = 1
+		sd := 1.0
+		if m > 0 {
+			var ss float64
+			for _, v := range col {
+				r := (v/2 - mean/2) / m
+				ss += r * r
+			}
+			sd = math.Min(2*(m*math.Sqrt(ss/float64(n))), math.MaxFloat64)
 		}
 		sc.Mean[j], sc.Scale[j] = mean, sd
 	}
@@ -199,7 +219,9 @@ func (sc Scaler) Transform(x *mat.Dense) {
 	for i := 0; i < n; i++ {
 		row := x.RawRowView(i)
 		for j := range row {
-			row[j] = (row[j] - sc.Mean[j]) / sc.Scale[j]
+			// Halved, (x − μ)/σ cannot overflow; halving is exact, so
+			// the result is the textbook one for ordinary data.
+			row[j] = (row[j]/2 - sc.Mean[j]/2) / (sc.Scale[j] / 2)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package dropout
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 )
 
@@ -41,13 +42,21 @@ func (s *DescentSettings) withDefaults() DescentSettings {
 // Descent returns the path x_0, x_1, …, x_N (N+1 points). With Keep = 1 it is
 // plain gradient descent.
 //
-// It returns an error if x0 is empty or a gradient is NaN or infinite, naming
-// the step. It panics if Keep is outside [0, 1].
+// It returns an error if x0 is empty, Iterations is negative, Step is
+// negative, NaN or infinite, a gradient is NaN or infinite, or a step takes
+// x out of the float64 range, each naming the step. It panics if Keep is
+// outside [0, 1].
 func Descent(grad func(dst, x []float64), x0 []float64, s *DescentSettings, rng *rand.Rand) ([][]float64, error) {
 	set := s.withDefaults()
 	checkKeep(set.Keep)
 	if len(x0) == 0 {
 		return nil, fmt.Errorf("dropout: Descent: empty starting point")
+	}
+	if set.Iterations < 0 {
+		return nil, fmt.Errorf("dropout: Descent: Iterations %d, want ≥ 1 (or 0 for the default 100)", set.Iterations)
+	}
+	if !(set.Step > 0) || math.IsInf(set.Step, 0) {
+		return nil, fmt.Errorf("dropout: Descent: Step %v, want a finite number > 0 (or 0 for the default 0.1)", set.Step)
 	}
 	path := make([][]float64, 1, set.Iterations+1)
 	path[0] = append([]float64(nil), x0...)
@@ -64,6 +73,9 @@ func Descent(grad func(dst, x []float64), x0 []float64, s *DescentSettings, rng 
 		next := make([]float64, len(x))
 		for i := range next {
 			next[i] = x[i] - set.Step*g[i]
+			if v := next[i]; v-v != 0 {
+				return path, fmt.Errorf("dropout: Descent: step %d: x[%d] became %v (step %v times gradient %v)", k, i, v, set.Step, g[i])
+			}
 		}
 		path = append(path, next)
 	}

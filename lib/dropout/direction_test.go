@@ -57,6 +57,23 @@ func TestDescentErrors(t *testing.T) {
 	if _, err := Descent(quadGrad, nil, nil, rng); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty start: error %v", err)
 	}
+	for _, tc := range []struct {
+		s     DescentSettings
+		field string
+	}{
+		{DescentSettings{Iterations: -1}, "Iterations -1"},
+		{DescentSettings{Step: math.NaN()}, "Step NaN"},
+		{DescentSettings{Step: math.Inf(1)}, "Step +Inf"},
+		{DescentSettings{Step: -0.1}, "Step -0.1"},
+	} {
+		if _, err := Descent(quadGrad, []float64{1, 1}, &tc.s, rng); err == nil || !strings.Contains(err.Error(), tc.field) {
+			t.Errorf("%+v: error %v, want one naming %s", tc.s, err, tc.field)
+		}
+	}
+	// A step that makes x overflow is blamed on x, not on the gradient.
+	if _, err := Descent(quadGrad, []float64{1, 1}, &DescentSettings{Step: 1e308, Keep: 1}, rng); err == nil || !strings.Contains(err.Error(), "x") || strings.Contains(err.Error(), "gradient component") {
+		t.Errorf("overflowing step: error %v, want one naming x", err)
+	}
 	nanGrad := func(dst, x []float64) { dst[0], dst[1] = 1, math.NaN() }
 	if _, err := Descent(nanGrad, []float64{0, 0}, nil, rng); err == nil || !strings.Contains(err.Error(), "step 0: gradient component 1 is NaN") {
 		t.Errorf("NaN gradient: error %v", err)

@@ -29,4 +29,10 @@
 // Mask.Record puts dropout on a reverse-mode tape of package ad (as ad's
 // Mask operation with these factors), and nn.Dropout is the network layer;
 // both use the masks defined here.
+//
+// A keep probability outside [0, 1] is a programming error and panics with
+// a "dropout: ..." message. Descent returns errors for what a run can meet:
+// an empty start, a negative Iterations, a Step that is negative, NaN or
+// infinite, a NaN or infinite gradient, or an x that leaves the float64
+// range, each naming the step.
 package dropout

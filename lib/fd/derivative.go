@@ -33,14 +33,23 @@ func (s *Settings) formula(d int) Formula {
 	return s.Formula
 }
 
+// step returns the step for a point of magnitude x. A caller's step must
+// be a positive normal number that changes x: with x + h == x every
+// difference is 0, and a subnormal h has too few digits to divide by.
 func (s *Settings) step(f Formula, x float64) float64 {
 	if s == nil || s.Step == 0 {
 		return f.Step(x)
 	}
-	if !(s.Step > 0) || math.IsInf(s.Step, 0) {
-		panic(fmt.Sprintf("fd: step %v is not a positive number", s.Step))
+	h := s.Step
+	switch {
+	case !(h > 0) || math.IsInf(h, 0):
+		panic(fmt.Sprintf("fd: step %v is not a positive number", h))
+	case h < 0x1p-1022:
+		panic(fmt.Sprintf("fd: step %v is subnormal (below 2.2e-308): too few digits for a difference quotient", h))
+	case x+h == x || x-h == x:
+		panic(fmt.Sprintf("fd: step %v does not change x = %v (x ± h rounds to x): every difference would be 0; use a step of at least ε·|x| ≈ %.2g", h, x, eps*math.Abs(x)))
 	}
-	return s.Step
+	return h
 }
 
 func (s *Settings) concurrent() bool { return s != nil && s.Concurrent }
@@ -61,7 +70,8 @@ func checkFormula(f Formula, d int) {
 //
 // Settings nil means the second-order central formula for f′ with the
 // default step ε^(1/3)·max(|x|,1). It panics if the formula's stencil is
-// empty or the step is not positive.
+// empty or the step is not positive, is subnormal, or is too small to
+// change x (x + h == x, which made every difference 0).
 func Derivative(f func(float64) float64, x float64, s *Settings) float64 {
 	var form Formula
 	if s == nil || s.Formula.IsZero() {

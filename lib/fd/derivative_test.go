@@ -251,3 +251,33 @@ func TestPanics(t *testing.T) {
 		}()
 	}
 }
+
+// A step too small to move x (x + h == x in float64), or subnormal, makes
+// every difference 0 or noise: d/dx x² at 3 with h = 1e-320 came back as
+// 0. Such a step is a misuse and panics with a message naming it.
+func TestTinyStepPanics(t *testing.T) {
+	sq := func(x float64) float64 { return x * x }
+	sqv := func(x []float64) float64 { return x[0] * x[0] }
+	for _, tc := range []struct {
+		name string
+		run  func()
+	}{
+		{"Derivative 1e-320 at 3", func() { Derivative(sq, 3, &Settings{Step: 1e-320}) }},
+		{"Derivative 1e-17 at 3", func() { Derivative(sq, 3, &Settings{Step: 1e-17}) }},
+		{"Derivative 1e-320 at 0 (subnormal)", func() { Derivative(sq, 0, &Settings{Step: 1e-320}) }},
+		{"Gradient 1e-320 at 3", func() { Gradient(nil, sqv, []float64{3}, &Settings{Step: 1e-320}) }},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "step") {
+					t.Errorf("%s: recovered %v, want a panic naming the step", tc.name, r)
+				}
+			}()
+			tc.run()
+		}()
+	}
+	// A small step that still moves x is allowed.
+	if got := Derivative(sq, 3, &Settings{Step: 1e-10}); math.Abs(got-6) > 1e-4 {
+		t.Errorf("h = 1e-10: %v, want ≈ 6", got)
+	}
+}

@@ -82,7 +82,7 @@ func Hessian(dst *mat.SymDense, f func([]float64) float64, x []float64, s *Setti
 	}
 	h := math.Pow(eps, 0.25) * math.Max(maxAbs(x), 1)
 	if s != nil && s.Step != 0 {
-		h = s.step(Central2, 0)
+		h = s.step(Central2, maxAbs(x))
 	}
 	f0 := f(append([]float64(nil), x...))
 	// Job k < n is the diagonal entry k; the rest enumerate i < j.

@@ -45,6 +45,7 @@
 // Every random choice — initial weights, batch order, dropout masks —
 // comes from an explicit *rand.Rand, so a fixed seed gives the same run.
 // Data errors (empty sets, NaN, wrong sizes, labels out of range) are
-// returned as errors; misuse such as an unknown activation panics with an
-// "nn: ..." message.
+// returned as errors by Train; misuse such as an unknown activation, or
+// calling Loss, Predict or Forward with inputs of the wrong width, panics
+// with an "nn: ..." message that names the layer and both widths.
 package nn

@@ -109,10 +109,21 @@ func NewDense(in, out int, act activation.Func, init Init, rng *rand.Rand) *Dens
 	return d
 }
 
-// Forward records act(x·W + b).
+// Forward records act(x·W + b). It panics, naming the layer, if x does not
+// have W.Rows columns.
 func (d *Dense) Forward(p *Pass, x ad.Var) ad.Var {
+	d.checkInput("", x)
 	w, b := p.param(d.W), p.param(d.B)
 	return Apply(d.Act, x.MatMul(w).Add(b))
+}
+
+// checkInput panics with a message naming the layer (where says which)
+// when x does not have the layer's input width: the same mistake would
+// otherwise surface as a shape panic of ad.MatMul that names no layer.
+func (d *Dense) checkInput(where string, x ad.Var) {
+	if _, c := x.Dims(); c != d.W.Rows {
+		panic(fmt.Sprintf("nn: %s%v: input has %d columns, want %d", where, d, c, d.W.Rows))
+	}
 }
 
 // Params returns W and b.

@@ -23,9 +23,13 @@ type Network struct {
 // Sequential returns the composition of layers, applied first to last.
 func Sequential(layers ...Layer) *Network { return &Network{Layers: layers} }
 
-// Forward records every layer in turn.
+// Forward records every layer in turn. It panics, naming the layer (1-based)
+// and both widths, if x does not have the columns a Dense layer expects.
 func (n *Network) Forward(p *Pass, x ad.Var) ad.Var {
-	for _, l := range n.Layers {
+	for i, l := range n.Layers {
+		if d, ok := l.(*Dense); ok {
+			d.checkInput(fmt.Sprintf("layer %d of %d, ", i+1, len(n.Layers)), x)
+		}
 		x = l.Forward(p, x)
 	}
 	return x

@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -402,4 +403,30 @@ func TestUnknownActivationPanics(t *testing.T) {
 		}
 	}()
 	NewDense(2, 2, activation.Func{Name: "mystery"}, Xavier, rand.New(rand.NewPCG(1, 1)))
+}
+
+// An input of the wrong width panics with a message naming the layer and
+// both widths, not inside ad.MatMul.
+func TestWrongInputWidthNamesLayer(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	net := Sequential(NewDense(3, 4, act("tanh"), Xavier, rng), NewDense(4, 2, act("sigmoid"), Xavier, rng))
+	for _, tc := range []struct {
+		name string
+		run  func()
+		want string
+	}{
+		{"Loss", func() {
+			net.Loss(mat.NewDense(2, 5, nil), Targets{Labels: []int{0, 1}}, CrossEntropy)
+		}, "layer 1 of 2, Dense(3→4, tanh): input has 5 columns, want 3"},
+		{"Predict", func() { net.Predict(nil, mat.NewDense(1, 2, nil)) }, "layer 1 of 2, Dense(3→4, tanh): input has 2 columns, want 3"},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), tc.want) {
+					t.Errorf("%s: recovered %v, want a panic containing %q", tc.name, r, tc.want)
+				}
+			}()
+			tc.run()
+		}()
+	}
 }

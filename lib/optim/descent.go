@@ -14,6 +14,11 @@ func Descend(p Problem, x0 []float64, st Stepper, s *Settings) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
+	if v, ok := st.(interface{ Validate() error }); ok {
+		if err := v.Validate(); err != nil {
+			return nil, err
+		}
+	}
 	x := append([]float64(nil), x0...)
 	prev := make([]float64, len(x))
 	g := make([]float64, len(x))
@@ -43,6 +48,9 @@ type GradientDescent struct {
 
 // Minimize runs the method from x0 (not modified).
 func (gd GradientDescent) Minimize(p Problem, x0 []float64, s *Settings) (*Result, error) {
+	if err := checkRate("GradientDescent", "Rate", gd.Rate); err != nil {
+		return nil, err
+	}
 	if gd.LineSearch == nil && gd.Rate > 0 {
 		return Descend(p, x0, &SGD{Rate: gd.Rate}, s)
 	}

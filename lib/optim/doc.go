@@ -66,7 +66,12 @@
 // the last finite iterate and the Trace up to the stop.
 //
 // Bad input — an empty or non-finite starting point, a Problem without the
-// derivatives a method needs — returns an error; a gradient or Jacobian of
-// the wrong length is a programming error and panics with an "optim: ..."
-// message.
+// derivatives a method needs, settings that cannot work (a negative, NaN or
+// infinite Rate or Tol; Beta, C1, C2 or Shrink outside (0, 1); a
+// negative MaxIter) — returns an error naming the field; zero fields
+// always mean the defaults. Each Stepper has a Validate method, which
+// Descend calls before the first step; Step itself, which has no error to
+// return, panics on such settings rather than climb. A gradient or
+// Jacobian of the wrong length is a programming error and panics with an
+// "optim: ..." message.
 package optim

@@ -131,6 +131,10 @@ type Backtracking struct {
 
 // Search implements LineSearch.
 func (b Backtracking) Search(l *Line, phi0, slope0, alpha0 float64) (float64, error) {
+	if err := errors.Join(checkFraction("Backtracking", "C1", b.C1), checkFraction("Backtracking", "Shrink", b.Shrink),
+		checkCount("Backtracking", "MaxIter", b.MaxIter)); err != nil {
+		return 0, err
+	}
 	if err := checkDescent("Backtracking", phi0, slope0, alpha0); err != nil {
 		return 0, err
 	}
@@ -165,6 +169,10 @@ type StrongWolfe struct {
 
 // Search implements LineSearch.
 func (w StrongWolfe) Search(l *Line, phi0, slope0, alpha0 float64) (float64, error) {
+	if err := errors.Join(checkFraction("StrongWolfe", "C1", w.C1), checkFraction("StrongWolfe", "C2", w.C2),
+		checkCount("StrongWolfe", "MaxIter", w.MaxIter)); err != nil {
+		return 0, err
+	}
 	if err := checkDescent("StrongWolfe", phi0, slope0, alpha0); err != nil {
 		return 0, err
 	}
@@ -258,6 +266,9 @@ type GoldenSection struct {
 
 // Search implements LineSearch.
 func (gs GoldenSection) Search(l *Line, phi0, slope0, alpha0 float64) (float64, error) {
+	if err := errors.Join(checkRate("GoldenSection", "Tol", gs.Tol), checkCount("GoldenSection", "MaxIter", gs.MaxIter)); err != nil {
+		return 0, err
+	}
 	if err := checkDescent("GoldenSection", phi0, slope0, alpha0); err != nil {
 		return 0, err
 	}
@@ -323,6 +334,9 @@ type Exact struct {
 
 // Search implements LineSearch.
 func (e Exact) Search(l *Line, phi0, slope0, alpha0 float64) (float64, error) {
+	if err := errors.Join(checkRate("Exact", "Tol", e.Tol), checkCount("Exact", "MaxIter", e.MaxIter)); err != nil {
+		return 0, err
+	}
 	if err := checkDescent("Exact", phi0, slope0, alpha0); err != nil {
 		return 0, err
 	}

@@ -51,7 +51,10 @@ func (nw Newton) Minimize(p Problem, x0 []float64, s *Settings) (*Result, error)
 	for status == NotTerminated {
 		r.c.he++
 		p.Hess(h, x)
-		shifted, err := sol.solve(d, h, g)
+		// err is the function's: a := here would shadow it, and the error
+		// of a diverged record below would be lost.
+		var shifted bool
+		shifted, err = sol.solve(d, h, g)
 		if err != nil {
 			return r.fail(fmt.Errorf("optim: Newton: iteration %d: %w", r.res.Iterations+1, err))
 		}

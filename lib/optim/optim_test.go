@@ -523,3 +523,53 @@ func TestEvaluationCounts(t *testing.T) {
 		t.Errorf("counted %d/%d/%d, actual %d/%d/%d", res.FuncEvals, res.GradEvals, res.HessEvals, fe, ge, he)
 	}
 }
+
+// Newton's full step on f(x) = √(1 + x²) from x0 = 2 overshoots further
+// every iteration (x ← −x³); the run must end Failed with an error.
+func TestNewtonFullStepDivergenceIsAnError(t *testing.T) {
+	p := Problem{
+		Func: func(x []float64) float64 { return math.Sqrt(1 + x[0]*x[0]) },
+		Grad: func(g, x []float64) { g[0] = x[0] / math.Sqrt(1+x[0]*x[0]) },
+		Hess: func(h *mat.SymDense, x []float64) { h.SetSym(0, 0, math.Pow(1+x[0]*x[0], -1.5)) },
+	}
+	res, err := Newton{FullStep: true}.Minimize(p, []float64{2}, nil)
+	if err == nil || res.Status != Failed {
+		t.Errorf("status %v, err %v at x = %v; want Failed with an error", res.Status, err, res.X)
+	}
+}
+
+// Settings that cannot work are errors naming the field, before any step.
+func TestBadMethodSettings(t *testing.T) {
+	q := quadratic([]float64{1, 10}, []float64{1, -2})
+	for _, tc := range []struct {
+		name  string
+		run   func() (*Result, error)
+		field string
+	}{
+		{"SGD Rate −0.1", func() (*Result, error) { return Descend(q.p, []float64{3, 3}, &SGD{Rate: -0.1}, nil) }, "Rate"},
+		{"SGD Rate NaN", func() (*Result, error) { return Descend(q.p, []float64{3, 3}, &SGD{Rate: math.NaN()}, nil) }, "Rate"},
+		{"Momentum Beta 1", func() (*Result, error) { return Descend(q.p, []float64{3, 3}, &Momentum{Beta: 1}, nil) }, "Beta"},
+		{"Nesterov Rate −1", func() (*Result, error) { return Descend(q.p, []float64{3, 3}, &Nesterov{Rate: -1}, nil) }, "Rate"},
+		{"Adam Beta2 2", func() (*Result, error) { return Descend(q.p, []float64{3, 3}, &Adam{Beta2: 2}, nil) }, "Beta2"},
+		{"GradientDescent Rate −1", func() (*Result, error) { return GradientDescent{Rate: -1}.Minimize(q.p, []float64{3, 3}, nil) }, "Rate"},
+		{"Backtracking C1 2", func() (*Result, error) {
+			return GradientDescent{LineSearch: Backtracking{C1: 2}}.Minimize(q.p, []float64{3, 3}, nil)
+		}, "C1"},
+		{"Backtracking MaxIter −1", func() (*Result, error) {
+			return GradientDescent{LineSearch: Backtracking{MaxIter: -1}}.Minimize(q.p, []float64{3, 3}, nil)
+		}, "MaxIter"},
+		{"Backtracking Shrink 1", func() (*Result, error) {
+			return GradientDescent{LineSearch: Backtracking{Shrink: 1}}.Minimize(q.p, []float64{3, 3}, nil)
+		}, "Shrink"},
+		{"StrongWolfe C2 1.5", func() (*Result, error) {
+			return GradientDescent{LineSearch: StrongWolfe{C2: 1.5}}.Minimize(q.p, []float64{3, 3}, nil)
+		}, "C2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.run()
+			if err == nil || !strings.Contains(err.Error(), tc.field) {
+				t.Errorf("error %v, want one naming %s", err, tc.field)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package optim
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -43,9 +44,66 @@ func rateOr(r, def float64) float64 {
 	return r
 }
 
+// checkRate returns an error naming op and field unless r is zero (the
+// default) or a finite positive number.
+func checkRate(op, field string, r float64) error {
+	if r != 0 && (!(r > 0) || math.IsInf(r, 0)) {
+		return fmt.Errorf("optim: %s: %s = %v, want a finite number > 0 (or 0 for the default)", op, field, r)
+	}
+	return nil
+}
+
+// checkFraction returns an error naming op and field unless v is zero (the
+// default) or in the open interval (0, 1).
+func checkFraction(op, field string, v float64) error {
+	if v != 0 && !(v > 0 && v < 1) {
+		return fmt.Errorf("optim: %s: %s = %v, want 0 < %s < 1 (or 0 for the default)", op, field, v, field)
+	}
+	return nil
+}
+
+// checkCount returns an error naming op and field when n is negative.
+func checkCount(op, field string, n int) error {
+	if n < 0 {
+		return fmt.Errorf("optim: %s: %s = %d, want ≥ 1 (or 0 for the default)", op, field, n)
+	}
+	return nil
+}
+
+// mustValid panics with err: Step has no error to return, and a step with
+// a negative or NaN rate would climb or poison x silently.
+func mustValid(err error) {
+	if err != nil {
+		panic(err.Error())
+	}
+}
+
+// Validate reports a Rate that is negative, NaN or infinite.
+func (s *SGD) Validate() error { return checkRate("SGD", "Rate", s.Rate) }
+
+// Validate reports a Rate that is negative, NaN or infinite, or a Beta
+// outside (0, 1).
+func (m *Momentum) Validate() error {
+	return errors.Join(checkRate("Momentum", "Rate", m.Rate), checkFraction("Momentum", "Beta", m.Beta))
+}
+
+// Validate reports a Rate that is negative, NaN or infinite, or a Beta
+// outside (0, 1).
+func (n *Nesterov) Validate() error {
+	return errors.Join(checkRate("Nesterov", "Rate", n.Rate), checkFraction("Nesterov", "Beta", n.Beta))
+}
+
+// Validate reports a Rate or Eps that is negative, NaN or infinite, or a
+// Beta1 or Beta2 outside (0, 1).
+func (a *Adam) Validate() error {
+	return errors.Join(checkRate("Adam", "Rate", a.Rate), checkFraction("Adam", "Beta1", a.Beta1),
+		checkFraction("Adam", "Beta2", a.Beta2), checkRate("Adam", "Eps", a.Eps))
+}
+
 // Step implements Stepper.
 func (s *SGD) Step(x, grad []float64) {
 	checkLen("SGD", 0, len(x), len(grad))
+	mustValid(s.Validate())
 	eta := rateOr(s.Rate, 0.01)
 	for i, g := range grad {
 		x[i] -= eta * g
@@ -71,6 +129,7 @@ type Momentum struct {
 // Step implements Stepper.
 func (m *Momentum) Step(x, grad []float64) {
 	checkLen("Momentum", len(m.v), len(x), len(grad))
+	mustValid(m.Validate())
 	if m.v == nil {
 		m.v = make([]float64, len(x))
 	}
@@ -101,6 +160,7 @@ type Nesterov struct {
 // Step implements Stepper.
 func (n *Nesterov) Step(x, grad []float64) {
 	checkLen("Nesterov", len(n.v), len(x), len(grad))
+	mustValid(n.Validate())
 	if n.v == nil {
 		n.v = make([]float64, len(x))
 	}
@@ -131,6 +191,7 @@ type Adam struct {
 // Step implements Stepper.
 func (a *Adam) Step(x, grad []float64) {
 	checkLen("Adam", len(a.m), len(x), len(grad))
+	mustValid(a.Validate())
 	if a.m == nil {
 		a.m = make([]float64, len(x))
 		a.s = make([]float64, len(x))

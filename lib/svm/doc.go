@@ -37,8 +37,16 @@
 // A large C (1e4, say) on separable data gives the hard-margin SVM. For
 // more than two classes [OneVsRest] fits one binary model per class.
 //
+// Every Model reports its support vectors by one definition, the points
+// on or inside the margin (yᵢ(wᵀxᵢ − b) ≤ 1 + SupportTol), and splits them
+// into OnMargin, InsideMargin and Misclassified.
+//
 // Data errors — no rows, X and y of different lengths, NaN or Inf in X,
-// labels other than ±1, only one class present, C < 0 — are returned as
-// errors naming the problem and the row; a Model used with a point of the
-// wrong dimension panics with an "svm: ..." message.
+// rows so large that xᵀx overflows (entries beyond about 1e154: rescale
+// them), labels other than ±1, only one class present — wrap ErrData and
+// name the problem and the row. Settings that cannot work — C, a Rate,
+// Tol, Sharpness or BiasScale that is negative, NaN or infinite, a
+// negative MaxIter, MaxEpochs, Epochs or Stages — are errors naming the
+// field; zero always means the documented default. A Model used with a
+// point of the wrong dimension panics with an "svm: ..." message.
 package svm

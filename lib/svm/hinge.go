@@ -57,10 +57,13 @@ func (sg Subgradient) Fit(X *mat.Dense, y []float64) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	eta0 := rateOr(sg.Rate, 1/(1+C))
-	maxIter := sg.MaxIter
-	if maxIter <= 0 {
-		maxIter = 5000
+	eta0, err := positiveOr("Subgradient", "Rate", sg.Rate, 1/(1+C))
+	if err != nil {
+		return nil, err
+	}
+	maxIter, err := countOr("Subgradient", "MaxIter", sg.MaxIter, 5000)
+	if err != nil {
+		return nil, err
 	}
 	theta := make([]float64, d+1)
 	sub := make([]float64, d+1)
@@ -125,9 +128,9 @@ func (pg Pegasos) Fit(X *mat.Dense, y []float64) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	epochs := pg.Epochs
-	if epochs <= 0 {
-		epochs = 50
+	epochs, err := countOr("Pegasos", "Epochs", pg.Epochs, 50)
+	if err != nil {
+		return nil, err
 	}
 	rng := pg.Rng
 	if rng == nil {

@@ -19,9 +19,16 @@ type Model struct {
 	// w = 0).
 	Margin float64
 	// Support holds the indices of the support vectors, in increasing
-	// order: the training points with αᵢ > 0 for DualCD, and for the primal
-	// routes the points on or inside the margin, yᵢ(wᵀxᵢ − b) ≤ 1 + 1e-3.
+	// order, by one definition for every trainer: the training points on
+	// or inside the margin, yᵢ(wᵀxᵢ − b) ≤ 1 + SupportTol (for DualCD at
+	// its optimum these are the points with αᵢ > 0, up to Tol). It is the
+	// union of the three lists below, which split it.
 	Support []int
+	// OnMargin holds the correctly classified points with
+	// |yᵢ(wᵀxᵢ − b) − 1| ≤ SupportTol, InsideMargin those with
+	// yᵢ(wᵀxᵢ − b) < 1 − SupportTol (margin violations on the right side),
+	// and Misclassified the points that Predict gets wrong.
+	OnMargin, InsideMargin, Misclassified []int
 	// Objective is the value of the trainer's own cost at (W, B); compare
 	// routes with HingeObjective.
 	Objective float64
@@ -106,18 +113,30 @@ func (m *Model) HingeObjective(X mat.Matrix, y []float64, C float64) float64 {
 	return 0.5*floats.Dot(m.W, m.W) + C*s
 }
 
+// SupportTol is the tolerance on the margin value yᵢ(wᵀxᵢ − b) = 1 within
+// which a point counts as on the margin: the trainers stop at tolerances
+// of 1e-4 and below, so a looser 1e-3 classifies their support vectors
+// the way an exact solution would.
+const SupportTol = 1e-3
+
 // finish fills the derived fields of a model from W and B.
 func (m *Model) finish(X *mat.Dense, y []float64) {
 	norm := floats.Norm(m.W, 2)
 	m.Margin = 2 / norm // +Inf for w = 0
-	if m.Support == nil {
-		dec := m.Decisions(nil, X)
-		m.Support = []int{}
-		for i, v := range dec {
-			if y[i]*v <= 1+1e-3 {
-				m.Support = append(m.Support, i)
-			}
+	m.Support, m.OnMargin, m.InsideMargin, m.Misclassified = []int{}, []int{}, []int{}, []int{}
+	for i, v := range m.Decisions(nil, X) {
+		yf := y[i] * v
+		switch {
+		case (v >= 0) != (y[i] > 0): // as Predict: +1 on the plane
+			m.Misclassified = append(m.Misclassified, i)
+		case yf < 1-SupportTol:
+			m.InsideMargin = append(m.InsideMargin, i)
+		case yf <= 1+SupportTol:
+			m.OnMargin = append(m.OnMargin, i)
+		default:
+			continue
 		}
+		m.Support = append(m.Support, i)
 	}
 }
 
@@ -135,10 +154,16 @@ func checkData(X *mat.Dense, y []float64) (n, d int, err error) {
 	}
 	var pos, neg int
 	for i := range n {
-		for j, v := range X.RawRowView(i) {
+		row := X.RawRowView(i)
+		for j, v := range row {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return 0, 0, fmt.Errorf("%w: X[%d, %d] is %v", ErrData, i, j, v)
 			}
+		}
+		// Every trainer forms xᵢᵀxᵢ or xᵢᵀw; past about 1e154 per entry
+		// they overflow and the fit silently stays at w = 0.
+		if sq := floats.Dot(row, row); math.IsInf(sq, 0) {
+			return 0, 0, fmt.Errorf("%w: row %d: xᵀx overflows float64 (entries up to %g); rescale the features, e.g. with data.Standardize", ErrData, i, floats.Norm(row, math.Inf(1)))
 		}
 		switch y[i] {
 		case 1:
@@ -155,8 +180,6 @@ func checkData(X *mat.Dense, y []float64) (n, d int, err error) {
 	return n, d, nil
 }
 
-// checkC returns C, or 1 when C is zero, or an error for a negative or
-// non-finite C.
 // checkBiasScale returns the bias feature's scale s (zero means 1) for the
 // routes that treat the bias as an extra feature of value s, or an error
 // naming the method when s is not a finite positive number.
@@ -168,6 +191,8 @@ func checkBiasScale(method string, s float64) (float64, error) {
 	return s, nil
 }
 
+// checkC returns C, or 1 when C is zero, or an error for a negative or
+// non-finite C.
 func checkC(method string, C float64) (float64, error) {
 	switch {
 	case C == 0:
@@ -176,4 +201,28 @@ func checkC(method string, C float64) (float64, error) {
 		return 0, fmt.Errorf("svm: %s: C = %v, want a positive number", method, C)
 	}
 	return C, nil
+}
+
+// positiveOr returns v, or def when v is zero, or an error naming the
+// method and field when v is negative, NaN or infinite.
+func positiveOr(method, field string, v, def float64) (float64, error) {
+	if v == 0 {
+		return def, nil
+	}
+	if !(v > 0) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("svm: %s: %s = %v, want a finite number > 0 (or 0 for the default %v)", method, field, v, def)
+	}
+	return v, nil
+}
+
+// countOr returns n, or def when n is zero, or an error naming the method
+// and field when n is negative.
+func countOr(method, field string, n, def int) (int, error) {
+	if n == 0 {
+		return def, nil
+	}
+	if n < 0 {
+		return 0, fmt.Errorf("svm: %s: %s = %d, want ≥ 1 (or 0 for the default %d)", method, field, n, def)
+	}
+	return n, nil
 }

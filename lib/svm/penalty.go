@@ -224,7 +224,11 @@ func (hp HeavisidePenalty) Fit(X *mat.Dense, y []float64) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := optim.GradientDescent{Rate: rateOr(hp.Rate, 0.1)}.Minimize(prob, theta, hp.Settings)
+	rate, err := positiveOr("HeavisidePenalty", "Rate", hp.Rate, 0.1)
+	if err != nil {
+		return nil, err
+	}
+	res, err := optim.GradientDescent{Rate: rate}.Minimize(prob, theta, hp.Settings)
 	if err != nil {
 		return nil, fmt.Errorf("svm: HeavisidePenalty: %w", err)
 	}
@@ -276,12 +280,12 @@ func (sp SmoothedPenalty) Fit(X *mat.Dense, y []float64) (*Model, error) {
 		sp.Smoothing = Softplus
 	}
 	kmax := rateOr(sp.Sharpness, 1000)
-	if !(kmax >= 1) {
-		return nil, fmt.Errorf("svm: SmoothedPenalty: Sharpness %v, want ≥ 1", kmax)
+	if !(kmax >= 1) || math.IsInf(kmax, 0) {
+		return nil, fmt.Errorf("svm: SmoothedPenalty: Sharpness = %v, want a finite number ≥ 1", kmax)
 	}
-	stages := sp.Stages
-	if stages <= 0 {
-		stages = 1 + int(math.Ceil(math.Log10(kmax)))
+	stages, err := countOr("SmoothedPenalty", "Stages", sp.Stages, 1+int(math.Ceil(math.Log10(kmax))))
+	if err != nil {
+		return nil, err
 	}
 	if _, _, err := checkData(X, y); err != nil {
 		return nil, err

@@ -43,3 +43,14 @@ func BenchmarkNativeGo(b *testing.B) {
 	}
 	_ = s
 }
+
+// BenchmarkDiffNestedSin differentiates sin nested 1000 deep.
+func BenchmarkDiffNestedSin(b *testing.B) {
+	e := Var("x")
+	for range 1000 {
+		e = Sin(e)
+	}
+	for b.Loop() {
+		Diff(e, "x", 1)
+	}
+}

@@ -29,8 +29,16 @@
 // geometrically with the order of the derivative, while simplification
 // keeps it small.
 //
+// Expressions are trees whose subtrees may be shared; Diff and Simplify
+// keep shared subtrees shared, so the derivative of sin nested a thousand
+// deep is a product of cosines of the same inner sines, not a thousand
+// copies of them.
+//
 // Errors: Parse, Eval, Compile, Limit and At return errors for bad input
-// or undefined values; constructing an expression with an unknown function
-// name, or asking for a derivative of order < 1, is a programming error and
+// or undefined values — Parse for nesting deeper than MaxParseDepth
+// (instead of exhausting the stack), Limit wrapping ErrNoLimit or as a
+// *SidesDifferError, At for a NaN point (at ±Inf it takes the limit at
+// infinity); constructing an expression with an unknown function name, or
+// asking for a derivative of order < 1, is a programming error and
 // panics.
 package symbolic

@@ -182,8 +182,12 @@ func formatEnv(env map[string]float64, vars []string) string {
 // limit instead: for a removable singularity it returns the limit and
 // removable = true, so At((t²−4)/(t−2), "t", 2) is 4, not NaN. At a pole it
 // returns ±Inf with an error; where the one-sided limits differ, or no
-// limit is found, it returns NaN with an error saying why.
+// limit is found, it returns NaN with an error saying why. At a = ±Inf
+// the limit is LimitInf's; a = NaN is an error.
 func At(e *Expr, x string, a float64) (v float64, removable bool, err error) {
+	if math.IsNaN(a) {
+		return math.NaN(), false, fmt.Errorf("symbolic: %s at %s = NaN: the point is not a number", e, x)
+	}
 	f, err := Compile(e, x)
 	if err != nil {
 		return math.NaN(), false, err
@@ -191,7 +195,12 @@ func At(e *Expr, x string, a float64) (v float64, removable bool, err error) {
 	if v = f(a); !math.IsNaN(v) && !math.IsInf(v, 0) {
 		return v, false, nil
 	}
-	lim, err := Limit(e, x, Float(a), Both)
+	var lim LimitValue
+	if math.IsInf(a, 0) {
+		lim, err = LimitInf(e, x, int(math.Copysign(1, a)))
+	} else {
+		lim, err = Limit(e, x, Float(a), Both)
+	}
 	if err != nil {
 		return math.NaN(), false, fmt.Errorf("symbolic: %s at %s=%g: %w", e, x, a, err)
 	}

@@ -82,8 +82,10 @@ const maxLHopital = 12
 // Where substitution gives 0/0 or ∞/∞ — the forms float64 arithmetic turns
 // into NaN — it first cancels common polynomial factors
 // ((t²−4)/(t−2) → t+2 → 4), then applies L'Hôpital's rule
-// lim f/g = lim f′/g′ repeatedly (sin x/x → cos x/1 → 1). Products 0·∞ are
-// rewritten as quotients and sums ∞−∞ over a common denominator. A
+// lim f/g = lim f′/g′ repeatedly (sin x/x → cos x/1 → 1), keeping f′/g′
+// one quotient. Products 0·∞ are rewritten as quotients and sums ∞−∞ put
+// over their least common denominator (cos x/x − sin x/x² becomes
+// (x cos x − sin x)/x², whose limit at 0 is 0). A
 // nonzero number over 0 gives ±∞ with the sign of the denominator on the
 // chosen side, which is read from its values at x = a ± δ for small δ.
 // For Both, the one-sided limits are computed and a *SidesDifferError
@@ -276,24 +278,79 @@ func numDen(e *Expr) (num, den *Expr) {
 	return Mul(ns...), Mul(ds...)
 }
 
-// together writes a sum as one fraction: Σ nᵢ/dᵢ = (Σ nᵢ Π_{j≠i} dⱼ)/Π dⱼ.
+// fraction writes e as one quotient num/den: a sum over a common
+// denominator (together), anything else split into its factors.
+func fraction(e *Expr) (num, den *Expr) {
+	if e.kind == AddKind {
+		return together(e)
+	}
+	return numDen(e)
+}
+
+// together writes a sum as one fraction over the least common multiple of
+// its terms' denominators: Σ nᵢ/dᵢ = (Σ nᵢ·(L/dᵢ))/L. The least multiple,
+// not the product Π dᵢ, keeps the order of the zero of L at the point as
+// low as it can be, and with it the number of L'Hôpital steps needed
+// (cos x/x − sin x/x² has L = x², not x³).
 func together(e *Expr) (num, den *Expr) {
+	type power struct {
+		base *Expr
+		exp  *big.Rat
+	}
+	var lcm []power // in order of first appearance, for stable output
+	find := func(b *Expr) int {
+		for i, p := range lcm {
+			if Equal(p.base, b) {
+				return i
+			}
+		}
+		return -1
+	}
 	ns := make([]*Expr, len(e.args))
-	ds := make([]*Expr, len(e.args))
+	ds := make([][]power, len(e.args))
 	for i, t := range e.args {
-		ns[i], ds[i] = numDen(t)
+		var d *Expr
+		ns[i], d = numDen(t)
+		fs := []*Expr{d}
+		if d.kind == MulKind {
+			fs = d.args
+		}
+		for _, f := range fs {
+			p := power{f, big.NewRat(1, 1)}
+			if f.kind == PowKind && f.args[1].isNum() {
+				p = power{f.args[0], f.args[1].num}
+			}
+			if p.base.isNum() {
+				continue // numeric factors were left in the numerator
+			}
+			ds[i] = append(ds[i], p)
+			switch j := find(p.base); {
+			case j < 0:
+				lcm = append(lcm, power{p.base, new(big.Rat).Set(p.exp)})
+			case p.exp.Cmp(lcm[j].exp) > 0:
+				lcm[j].exp.Set(p.exp)
+			}
+		}
 	}
 	terms := make([]*Expr, len(ns))
 	for i := range ns {
 		fs := []*Expr{ns[i]}
-		for j := range ds {
-			if j != i {
-				fs = append(fs, ds[j])
+		for _, p := range lcm {
+			k := new(big.Rat).Set(p.exp)
+			for _, q := range ds[i] {
+				if Equal(q.base, p.base) {
+					k.Sub(k, q.exp)
+				}
 			}
+			fs = append(fs, Pow(p.base, numOf(k)))
 		}
 		terms[i] = Mul(fs...)
 	}
-	return canon(Add(terms...)), canon(Mul(ds...))
+	dens := make([]*Expr, len(lcm))
+	for i, p := range lcm {
+		dens[i] = Pow(p.base, numOf(p.exp))
+	}
+	return canon(Add(terms...)), canon(Mul(dens...))
 }
 
 func (l *limiter) product(e *Expr) (LimitValue, error) {
@@ -419,7 +476,14 @@ func (l *limiter) quotient(e, num, den *Expr) (LimitValue, error) {
 	if dd.isZero() {
 		return LimitValue{}, l.errorf(e, "L'Hôpital: the derivative of the denominator vanishes")
 	}
-	return l.lim(Simplify(Div(dn, dd)))
+	// Keep f′/g′ one quotient: Simplify may expand it into a sum of terms
+	// that each blow up, and splitting it there would start the ∞ − ∞
+	// problem afresh with a larger denominator every step.
+	n2, d2 := fraction(Simplify(Div(dn, dd)))
+	if d2.isOne() {
+		return l.lim(n2)
+	}
+	return l.quotient(e, n2, d2)
 }
 
 // mustLim returns the limit of e or nil.

@@ -99,7 +99,15 @@ type parser struct {
 	input string
 	toks  []token
 	pos   int
+	depth int // nesting of unary(), which every recursion passes through
 }
+
+// MaxParseDepth bounds the nesting of parentheses, function calls, signs
+// and powers that Parse accepts. Go's stack grows up to a fixed limit
+// whose overflow kills the program (it cannot be recovered), and a million
+// nested parentheses reach it; expressions a person writes, and machine-
+// made ones such as sin nested a thousand deep, stay far below.
+const MaxParseDepth = 10000
 
 // Parse reads an expression such as "(t^2-4)/(t-2)" or
 // "sigmoid(w*x + b)". It knows + − * / ^ (also **), parentheses, unary
@@ -108,7 +116,7 @@ type parser struct {
 // the functions exp, log, sin, cos, tan, tanh, sqrt, abs, sign, sigmoid,
 // relu, softplus and heaviside. ^ binds right to left and tighter than
 // unary minus: -x^2 is −(x²). Errors are *ParseError values that point at
-// the offending column.
+// the offending column, also for nesting deeper than MaxParseDepth.
 func Parse(s string) (*Expr, error) {
 	toks, err := tokenize(s)
 	if err != nil {
@@ -209,6 +217,11 @@ func (p *parser) product() (*Expr, error) {
 
 // unary := (-|+) unary | power
 func (p *parser) unary() (*Expr, error) {
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > MaxParseDepth {
+		return nil, p.errorf(p.peek(), "nested more than %d deep (parentheses, calls, signs, powers)", MaxParseDepth)
+	}
 	switch p.peek().kind {
 	case '-':
 		p.next()

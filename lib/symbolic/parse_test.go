@@ -132,3 +132,23 @@ func FuzzParseRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// Deep nesting is a ParseError, not a fatal stack overflow; nesting below
+// the limit parses.
+func TestParseDepthLimit(t *testing.T) {
+	for _, tc := range []struct {
+		open, close string
+		n           int
+	}{{"(", ")", 1_000_000}, {"sin(", ")", MaxParseDepth + 1}, {"-", "", 100_000}, {"x^", "", 100_000}} {
+		s := strings.Repeat(tc.open, tc.n) + "x" + strings.Repeat(tc.close, tc.n)
+		_, err := Parse(s)
+		var pe *ParseError
+		if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "nested more than") {
+			t.Errorf("%q nested %d deep: %.200v, want a ParseError about nesting", tc.open, tc.n, err)
+		}
+	}
+	s := strings.Repeat("sin(", 1000) + "x" + strings.Repeat(")", 1000)
+	if e, err := Parse(s); err != nil || e.Size() != 1001 {
+		t.Errorf("sin nested 1000 deep: %v", err)
+	}
+}

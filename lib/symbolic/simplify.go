@@ -16,8 +16,9 @@ import (
 // cancelled quotient and its factored form. Cancelling can remove a removable singularity:
 // Simplify((t²−4)/(t−2)) is t + 2, which is also defined at t = 2.
 func Simplify(e *Expr) *Expr {
-	best := canon(e)
-	if x := canon(Expand(best)); x.Size() < best.Size() {
+	s := newSimp()
+	best := s.canon(e)
+	if x := s.canon(s.expand(best)); x.Size() < best.Size() {
 		best = x
 	}
 	if x, ok := cancel(best); ok && x.Size() < best.Size() {
@@ -29,42 +30,75 @@ func Simplify(e *Expr) *Expr {
 	return best
 }
 
+// simp holds what one simplification has already computed, keyed by node:
+// expressions share subtrees (the derivative of sin(sin(…(x)…)) repeats
+// every inner sine in a product of cosines), and without the memos each
+// shared subtree is rewritten, expanded and printed once per occurrence,
+// which made Diff of sin nested 300 deep take seconds.
+type simp struct {
+	canons, expands map[*Expr]*Expr
+	keys            map[*Expr]string
+}
+
+func newSimp() *simp {
+	return &simp{canons: map[*Expr]*Expr{}, expands: map[*Expr]*Expr{}, keys: map[*Expr]string{}}
+}
+
 // canon rewrites e bottom-up into canonical form.
-func canon(e *Expr) *Expr {
+func canon(e *Expr) *Expr { return newSimp().canon(e) }
+
+func (s *simp) canon(e *Expr) *Expr {
 	switch e.kind {
 	case NumKind, SymKind, ConstKind, UndefinedKind:
 		return e
 	}
+	if c, ok := s.canons[e]; ok {
+		return c
+	}
 	args := make([]*Expr, len(e.args))
 	for i, a := range e.args {
-		args[i] = canon(a)
+		args[i] = s.canon(a)
 	}
+	var c *Expr
 	switch e.kind {
 	case AddKind:
-		return collectTerms(Add(args...))
+		c = s.collectTerms(Add(args...))
 	case MulKind:
-		return collectFactors(Mul(args...))
+		c = s.collectFactors(Mul(args...))
 	case PowKind:
 		b, x := args[0], args[1]
 		if b.is("abs") && x.isInt() && x.num.Num().Bit(0) == 0 {
 			b = b.args[0] // |u|^(2k) = u^(2k)
 		}
-		return canonPow(Pow(b, x))
+		c = s.canonPow(Pow(b, x))
 	case CallKind:
-		return evalCall(e.name, args[0])
+		c = evalCall(e.name, args[0])
+	default:
+		c = e
+	}
+	s.canons[e] = c
+	return c
+}
+
+// canonPow re-canonicalises what the Pow constructor may have produced.
+func (s *simp) canonPow(e *Expr) *Expr {
+	switch e.kind {
+	case MulKind:
+		return s.collectFactors(e)
+	case CallKind:
+		return evalCall(e.name, s.canon(e.args[0]))
 	}
 	return e
 }
 
-// canonPow re-canonicalises what the Pow constructor may have produced.
-func canonPow(e *Expr) *Expr {
-	switch e.kind {
-	case MulKind:
-		return collectFactors(e)
-	case CallKind:
-		return evalCall(e.name, canon(e.args[0]))
+// str is e.String(), computed once per node.
+func (s *simp) str(e *Expr) string {
+	k, ok := s.keys[e]
+	if !ok {
+		k = e.String()
+		s.keys[e] = k
 	}
-	return e
+	return k
 }
 
 // splitTerm returns the numeric coefficient of a term and the rest.
@@ -86,7 +120,9 @@ type group struct {
 }
 
 // collectTerms adds like terms of a (constructor-built) sum.
-func collectTerms(e *Expr) *Expr {
+func collectTerms(e *Expr) *Expr { return newSimp().collectTerms(e) }
+
+func (s *simp) collectTerms(e *Expr) *Expr {
 	if e.kind != AddKind {
 		return e
 	}
@@ -99,7 +135,7 @@ func collectTerms(e *Expr) *Expr {
 			constant.Add(constant, c)
 			continue
 		}
-		k := rest.String()
+		k := s.str(rest)
 		if g, ok := byKey[k]; ok {
 			g.coef.Add(g.coef, c)
 			continue
@@ -176,7 +212,9 @@ func degree(e *Expr) float64 {
 
 // collectFactors combines factors with the same base of a
 // (constructor-built) product: x·x² = x³, exp(a)·exp(b) = exp(a+b).
-func collectFactors(e *Expr) *Expr {
+func collectFactors(e *Expr) *Expr { return newSimp().collectFactors(e) }
+
+func (s *simp) collectFactors(e *Expr) *Expr {
 	if e.kind != MulKind {
 		return e
 	}
@@ -202,7 +240,7 @@ func collectFactors(e *Expr) *Expr {
 		if f.kind == PowKind {
 			b, x = f.args[0], f.args[1]
 		}
-		k := b.String()
+		k := s.str(b)
 		if p, ok := byKey[k]; ok {
 			p.exps = append(p.exps, x)
 			continue
@@ -216,7 +254,7 @@ func collectFactors(e *Expr) *Expr {
 	for _, p := range powers {
 		x := p.exps[0]
 		if len(p.exps) > 1 {
-			x = canon(Add(p.exps...))
+			x = s.canon(Add(p.exps...))
 			changed = true
 		}
 		factors = append(factors, Pow(p.base, x))
@@ -224,14 +262,14 @@ func collectFactors(e *Expr) *Expr {
 	if len(expArgs) > 0 {
 		arg := expArgs[0]
 		if len(expArgs) > 1 {
-			arg = canon(Add(expArgs...))
+			arg = s.canon(Add(expArgs...))
 		}
 		factors = append(factors, evalCall("exp", arg))
 	}
 	out := Mul(factors...)
 	if changed && out.kind == MulKind {
 		// Powers may have produced numbers or products; settle once more.
-		return collectFactors(out)
+		return s.collectFactors(out)
 	}
 	if out.kind != MulKind {
 		return out
@@ -245,14 +283,14 @@ func collectFactors(e *Expr) *Expr {
 		if c := cmp.Compare(factorRank(a), factorRank(b)); c != 0 {
 			return c
 		}
-		return cmp.Compare(sortKey(a), sortKey(b))
+		return cmp.Compare(s.sortKey(a), s.sortKey(b))
 	})
 	return &Expr{kind: MulKind, args: rest}
 }
 
 // sortKey is the text of e with minus sorting before plus, so that
 // (x − 1)(x + 1) comes out in that order, as SymPy writes it.
-func sortKey(e *Expr) string { return strings.ReplaceAll(e.String(), "-", "!") }
+func (s *simp) sortKey(e *Expr) string { return strings.ReplaceAll(s.str(e), "-", "!") }
 
 // factorRank orders factors for printing: variables and their powers
 // first, then functions, then sums.
@@ -361,24 +399,36 @@ func evalCall(name string, a *Expr) *Expr {
 // Expand multiplies out products of sums and positive integer powers of
 // sums (up to the 16th power), so (x+1)² becomes x² + 2x + 1, and returns
 // the result in canonical form.
-func Expand(e *Expr) *Expr { return canon(expand(e)) }
+func Expand(e *Expr) *Expr {
+	s := newSimp()
+	return s.canon(s.expand(e))
+}
 
 const maxExpandTerms = 4096
 
-func expand(e *Expr) *Expr {
+func (s *simp) expand(e *Expr) *Expr {
 	switch e.kind {
 	case NumKind, SymKind, ConstKind, UndefinedKind:
 		return e
 	}
+	if x, ok := s.expands[e]; ok {
+		return x
+	}
+	x := s.expandNode(e)
+	s.expands[e] = x
+	return x
+}
+
+func (s *simp) expandNode(e *Expr) *Expr {
 	args := make([]*Expr, len(e.args))
 	for i, a := range e.args {
-		args[i] = expand(a)
+		args[i] = s.expand(a)
 	}
 	switch e.kind {
 	case AddKind:
 		return Add(args...)
 	case MulKind:
-		return distribute(args)
+		return s.distribute(args)
 	case PowKind:
 		b, x := args[0], args[1]
 		if b.kind == AddKind && x.isInt() {
@@ -388,10 +438,10 @@ func expand(e *Expr) *Expr {
 				for i := range fs {
 					fs[i] = b
 				}
-				return distribute(fs)
+				return s.distribute(fs)
 			}
 			if n < 0 && n >= -16 {
-				return Pow(expand(Pow(b, Int(-n))), minusOne)
+				return Pow(s.expand(Pow(b, Int(-n))), minusOne)
 			}
 		}
 		return Pow(b, x)
@@ -402,16 +452,25 @@ func expand(e *Expr) *Expr {
 }
 
 // distribute multiplies factors, expanding sums, unless the result would
-// exceed maxExpandTerms terms.
-func distribute(fs []*Expr) *Expr {
-	terms := []*Expr{one}
+// exceed maxExpandTerms terms. Factors that are not sums are multiplied
+// into every term at the end: there is nothing to distribute over them,
+// and canonicalizing the growing product after each one cost a product of
+// n cosines O(n²) sorts.
+func (s *simp) distribute(fs []*Expr) *Expr {
+	var sums, plain []*Expr
 	for _, f := range fs {
-		var fterms []*Expr
 		if f.kind == AddKind {
-			fterms = f.args
+			sums = append(sums, f)
 		} else {
-			fterms = []*Expr{f}
+			plain = append(plain, f)
 		}
+	}
+	if len(sums) == 0 {
+		return Mul(plain...)
+	}
+	terms := []*Expr{one}
+	for _, f := range sums {
+		fterms := f.args
 		if len(terms)*len(fterms) > maxExpandTerms {
 			return Mul(fs...)
 		}
@@ -423,11 +482,17 @@ func distribute(fs []*Expr) *Expr {
 		}
 		// Collect like terms after every factor, so (x+1)⁶ never holds
 		// 2⁶ terms.
-		sum := canon(Add(next...))
+		sum := s.canon(Add(next...))
 		if sum.kind == AddKind {
 			terms = sum.args
 		} else {
 			terms = []*Expr{sum}
+		}
+	}
+	if len(plain) > 0 {
+		p := Mul(plain...)
+		for i, t := range terms {
+			terms[i] = Mul(p, t)
 		}
 	}
 	return Add(terms...)

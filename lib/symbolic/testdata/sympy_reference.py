@@ -68,6 +68,17 @@ limits = [
     ("heaviside(x)", "x", "0", "-"),
     ("(2^x - 1)/x", "x", "0", "+-"),
 ]
+# Limits of derivatives at removable singularities: sums of terms that
+# each blow up (cos(x)/x - sin(x)/x^2), which Limit must bring over a
+# common denominator.
+derivative_limits = [
+    ("sin(x)/x", "x", 1, "0"),
+    ("sin(x)/x", "x", 2, "0"),
+    ("(1 - cos(x))/x^2", "x", 1, "0"),
+    ("(1 - cos(x))/x^2", "x", 2, "0"),
+    ("(exp(x) - 1)/x", "x", 1, "0"),
+    ("(exp(x) - 1)/x", "x", 2, "0"),
+]
 rational = [
     "(t^2 - 4)/(t - 2)",
     "(x^3 - x)/(x^2 - 1)",
@@ -78,7 +89,7 @@ rational = [
     "6*x^3 - 11*x^2 + 6*x - 1",
     "(x^2 + 1)/(x + 1)",
 ]
-out = {"sympy": sp.__version__, "derivatives": [], "limits": [], "rational": []}
+out = {"sympy": sp.__version__, "derivatives": [], "limits": [], "derivative_limits": [], "rational": []}
 for s, v, n, pts in derivs:
     e = parse(s)
     var = ns[v]
@@ -95,6 +106,10 @@ for s, v, a, d in limits:
     point = sp.oo if a == "oo" else sp.sympify(a)
     r = sp.limit(e, ns[v], point, d)
     out["limits"].append({"expr": s, "var": v, "at": a, "dir": d, "result": str(r)})
+for s, v, n, a in derivative_limits:
+    d = sp.diff(parse(s), ns[v], n)
+    r = sp.limit(d, ns[v], sp.sympify(a), "+-")
+    out["derivative_limits"].append({"expr": s, "var": v, "order": n, "at": a, "result": str(r)})
 for s in rational:
     e = parse(s)
     out["rational"].append({"expr": s, "cancel": str(sp.cancel(e)).replace("**", "^"), "factor": str(sp.factor(e)).replace("**", "^")})
