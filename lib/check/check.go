@@ -74,6 +74,9 @@ func Value(name string, got, want, tol float64) bool {
 		if math.IsNaN(got) {
 			return fail(name, "got NaN, want %.10g", want)
 		}
+		if math.IsInf(want, 0) {
+			return fail(name, "got %.10g, want %v", got, want)
+		}
 		return fail(name, "got %.10g, want %.10g, error %.3g > tolerance %.3g", got, want, e, tol*math.Max(1, math.Abs(want)))
 	}
 	return pass(name, "%.10g (want %.10g, error %.3g)", got, want, e)

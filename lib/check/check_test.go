@@ -61,6 +61,7 @@ func TestValue(t *testing.T) {
 		{"NaN want", 1, nan, 1, false, []string{"reference value is NaN"}},
 		{"equal infinities", inf, inf, 0, true, nil},
 		{"opposite infinities", -inf, inf, 1, false, nil},
+		{"finite for infinity", 1, inf, 0, false, []string{"got 1, want +Inf"}},
 		{"negative tolerance", 1, 1, -1, false, []string{"tolerance"}},
 	} {
 		ok, line := capture(t, func() bool { return Value("v", c.got, c.want, c.tol) })
