@@ -446,7 +446,7 @@ func TestExercisesFailUnsolved(t *testing.T) {
 // exerciseNotebook builds the cells to run for one notebook: its
 // declaration cells (with every exercise cell as committed), then for each
 // exercise its check cells after the stub, after the solution and after each
-// wrong answer.
+// wrong answer, and then its solution again for the exercises after it.
 func exerciseNotebook(t *testing.T, path string, exs []exercise) (cells []string, runs []run) {
 	t.Helper()
 	src, err := readNotebook(path)
@@ -494,6 +494,9 @@ func exerciseNotebook(t *testing.T, path string, exs []exercise) (cells []string
 				cells = append(cells, find(frag))
 			}
 		}
+		// Later exercises may build on this one (an assignment's parts do):
+		// leave the solution declared.
+		cells = append(cells, solution)
 	}
 	return cells, runs
 }
