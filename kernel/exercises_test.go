@@ -287,7 +287,7 @@ func smoothAbsDeriv(x, gamma float64) float64 {
 		wrong: []variant{{constant, "func largestCurvature(f ad.Func, x []float64, iters int) float64 { return 800 }"}},
 	}},
 	"09-dropout.ipynb": {{
-		name: "sumVariance", stub: "func sumVariance(", checks: []string{"sumVariance(w, x"},
+		name: "sumVariance", stub: "func sumVariance(", checks: []string{"/ sample variance"},
 		solution: `func sumVariance(w, x []float64, p float64) float64 {
 	s := 0.0
 	for i := range w {
