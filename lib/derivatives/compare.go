@@ -92,7 +92,7 @@ func (c *Comparison) finite() Route {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		problem = fmt.Sprintf("the formula is not finite at %s = %v ± %.1e", c.Var, c.X, h)
 	case math.Abs(v-c.Exact) > 1e-13*math.Max(1, math.Abs(c.Exact)):
-		problem = fmt.Sprintf("an approximation: truncation error O(h²) and round-off ε/h with h = %.1e", h)
+		problem = fmt.Sprintf("an approximation with step h = %.1e: truncation and round-off errors", h)
 	}
 	return c.route("finite differences", v, "2 evaluations of f", problem)
 }
