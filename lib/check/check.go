@@ -74,6 +74,9 @@ func Value(name string, got, want, tol float64) bool {
 		if math.IsNaN(got) {
 			return fail(name, "got NaN, want %.10g", want)
 		}
+		if math.IsInf(want, 0) {
+			return fail(name, "got %.10g, want %v", got, want)
+		}
 		return fail(name, "got %.10g, want %.10g, error %.3g > tolerance %.3g", got, want, e, tol*math.Max(1, math.Abs(want)))
 	}
 	return pass(name, "%.10g (want %.10g, error %.3g)", got, want, e)
@@ -153,4 +156,35 @@ func count(n int, thing string) string {
 		return "1 " + thing
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// Within checks that got is within the absolute distance tol of want,
+// printing one PASS or FAIL line named name. Use it where a relative
+// tolerance would be meaningless, such as an exponent: Value's
+// tol·max(1, |want|) with want = −7.5 would allow 7.5 decades.
+func Within(name string, got, want, tol float64) bool {
+	if r := badTol(tol); r != "" {
+		return fail(name, "%s", r)
+	}
+	if math.IsNaN(want) {
+		return fail(name, "the reference value is NaN")
+	}
+	if math.IsNaN(got) {
+		return fail(name, "got NaN, want %.10g ± %.3g", want, tol)
+	}
+	e := math.Abs(got - want)
+	if !(e <= tol) {
+		return fail(name, "got %.10g, want %.10g ± %.3g (off by %.3g)", got, want, tol, e)
+	}
+	return pass(name, "%.10g (want %.10g ± %.3g)", got, want, tol)
+}
+
+// NoError stops the cell with an error output when err is not nil, printing
+// the error to standard error. Notebooks use it for calls that must succeed,
+// such as drawing a plot: var must = check.NoError.
+func NoError(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		exit(1)
+	}
 }

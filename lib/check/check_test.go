@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -60,6 +61,7 @@ func TestValue(t *testing.T) {
 		{"NaN want", 1, nan, 1, false, []string{"reference value is NaN"}},
 		{"equal infinities", inf, inf, 0, true, nil},
 		{"opposite infinities", -inf, inf, 1, false, nil},
+		{"finite for infinity", 1, inf, 0, false, []string{"got 1, want +Inf"}},
 		{"negative tolerance", 1, 1, -1, false, []string{"tolerance"}},
 	} {
 		ok, line := capture(t, func() bool { return Value("v", c.got, c.want, c.tol) })
@@ -201,4 +203,39 @@ func TestTrue(t *testing.T) {
 	expect(t, "holds", ok, line, true, "PASS acc ≥ 0.9: accuracy 0.95")
 	ok, line = capture(t, func() bool { return True("acc ≥ 0.9", 0.5 >= 0.9, "accuracy %.2f", 0.5) })
 	expect(t, "fails", ok, line, false, "FAIL acc ≥ 0.9: accuracy 0.50")
+}
+
+func TestWithin(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		got, want, tol float64
+		ok             bool
+		fragments      []string
+	}{
+		{"inside", -7.2, -7.5, 1, true, nil},
+		// Value would accept this: tol·max(1, 7.5) = 7.5 decades.
+		{"outside although Value passes", 0, -7.5, 1, false, []string{"want -7.5 ± 1", "off by 7.5"}},
+		{"NaN", math.NaN(), 1, 1, false, []string{"got NaN"}},
+		{"NaN want", 1, math.NaN(), 1, false, []string{"reference value is NaN"}},
+		{"infinite got", math.Inf(1), 1, 1, false, nil},
+		{"negative tolerance", 1, 1, -1, false, []string{"tolerance"}},
+	} {
+		ok, line := capture(t, func() bool { return Within("w", c.got, c.want, c.tol) })
+		expect(t, c.name, ok, line, c.ok, c.fragments...)
+	}
+}
+
+func TestNoError(t *testing.T) {
+	code := -1
+	old := exit
+	exit = func(c int) { code = c }
+	defer func() { exit = old }()
+	NoError(nil)
+	if code != -1 {
+		t.Fatalf("NoError(nil) exited with %d", code)
+	}
+	NoError(errors.New("plot: no data"))
+	if code != 1 {
+		t.Fatalf("NoError(err) exit code %d, want 1", code)
+	}
 }

@@ -1,5 +1,6 @@
 // Package check holds the checks that exercise and assignment cells call to
-// test a student's answer: a number within a tolerance (Value), a slice
+// test a student's answer: a number within a tolerance (Value) or within an
+// absolute distance (Within), a slice
 // element by element (Slice), a function against a reference on sample points
 // (Func), a derivative or a gradient against central differences (Derivative,
 // Gradient), and any other condition, such as an accuracy threshold (True).
@@ -35,5 +36,7 @@
 // grader (`go run ./kernel grade`) scores a graded test cell zero when the
 // cell ends in an error OR prints a line that begins with "FAIL "; the line
 // format is therefore a contract. A cell that wants to stop at the first
-// failure can call Must(ok), which exits the cell with an error output.
+// failure can call Must(ok), which exits the cell with an error output, and
+// NoError(err) does the same for an error; notebooks declare
+// `var must = check.NoError` instead of each writing their own helper.
 package check
