@@ -94,36 +94,7 @@ func DiffRaw(e *Expr, x string) *Expr {
 		}
 		return Mul(e, Add(Mul(DiffRaw(v, x), Log(u)), Mul(v, DiffRaw(u, x), Pow(u, minusOne))))
 	case CallKind:
-		return Mul(outerDerivative(e.name, e.args[0]), DiffRaw(e.args[0], x))
+		return Mul(mustLookup(e.name).deriv(e.args[0]), DiffRaw(e.args[0], x))
 	}
 	panic(fmt.Sprintf("symbolic: DiffRaw: unexpected node kind %d", e.kind))
-}
-
-// outerDerivative returns f′(u) for the function f = name.
-func outerDerivative(name string, u *Expr) *Expr {
-	switch name {
-	case "exp":
-		return Exp(u)
-	case "log":
-		return Pow(u, minusOne)
-	case "sin":
-		return Cos(u)
-	case "cos":
-		return Neg(Sin(u))
-	case "tan":
-		return Add(one, Pow(Call("tan", u), Int(2)))
-	case "tanh":
-		return Sub(one, Pow(Tanh(u), Int(2)))
-	case "abs":
-		return Call("sign", u)
-	case "sigmoid":
-		return Mul(Sigmoid(u), Sub(one, Sigmoid(u)))
-	case "relu":
-		return Heaviside(u)
-	case "softplus":
-		return Sigmoid(u)
-	case "sign", "heaviside":
-		return zero
-	}
-	panic(fmt.Sprintf("symbolic: no derivative rule for %q", name))
 }

@@ -5,7 +5,10 @@
 // An Expr is a tree of exact rational numbers, variables, sums, products,
 // powers and the functions exp, log, sin, cos, tan, tanh, sqrt, abs, sign
 // and the course's activations sigmoid, relu, softplus and heaviside
-// (their float64 values come from lib/activation). Parse reads the usual
+// (their float64 values come from lib/activation). Everything known about
+// a function — name, LaTeX, value, derivative, identities, limits — is one
+// entry of the table in funcs.go; adding a function is adding an entry,
+// and TestFunctionTableConsistent then checks it. Parse reads the usual
 // syntax, "(t^2-4)/(t-2)", and reports errors with the column. Diff
 // applies the rules of calculus — linearity, product, power and chain
 // rules — for any order and any variable (partial derivatives, Gradient,

@@ -5,50 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/gradbook/gradbook/lib/activation"
 )
-
-// funcValue returns the float64 value of the named function; the
-// activations come from lib/activation, the single source of their
-// formulas.
-func funcValue(name string) func(float64) float64 {
-	switch name {
-	case "exp":
-		return math.Exp
-	case "log":
-		return math.Log
-	case "sin":
-		return math.Sin
-	case "cos":
-		return math.Cos
-	case "tan":
-		return math.Tan
-	case "tanh":
-		return activation.Tanh
-	case "abs":
-		return math.Abs
-	case "sign":
-		return func(x float64) float64 {
-			switch {
-			case x > 0:
-				return 1
-			case x < 0:
-				return -1
-			}
-			return x // ±0 and NaN
-		}
-	case "sigmoid":
-		return activation.Sigmoid
-	case "relu":
-		return activation.ReLU
-	case "softplus":
-		return activation.Softplus
-	case "heaviside":
-		return activation.Heaviside
-	}
-	panic(fmt.Sprintf("symbolic: no value for function %q", name))
-}
 
 // compile turns e into a closure over a slice of variable values; index
 // maps variable names to slice positions.
@@ -105,7 +62,7 @@ func compile(e *Expr, index map[string]int) (func([]float64) float64, error) {
 		}
 		return func(x []float64) float64 { return math.Pow(b(x), p(x)) }, nil
 	case CallKind:
-		f, a := funcValue(e.name), args[0]
+		f, a := mustLookup(e.name).value, args[0]
 		return func(x []float64) float64 { return f(a(x)) }, nil
 	}
 	return nil, fmt.Errorf("symbolic: cannot compile node kind %d", e.kind)

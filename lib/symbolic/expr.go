@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
-	"strings"
 )
 
 // Kind says what an expression node is.
@@ -280,20 +279,16 @@ func absInt(k int64) int64 {
 // Sqrt returns a^(1/2).
 func Sqrt(a *Expr) *Expr { return Pow(a, half) }
 
-// Function names known to the package.
-var funcNames = []string{"exp", "log", "sin", "cos", "tan", "tanh", "abs", "sign", "sigmoid", "relu", "softplus", "heaviside"}
-
-func isFunc(name string) bool { return slices.Contains(funcNames, name) }
-
 // Call returns name(arg) for one of the known functions: exp, log, sin,
 // cos, tan, tanh, abs, sign, sigmoid, relu, softplus, heaviside (and sqrt,
-// which is stored as a power). It panics for an unknown name.
+// which is stored as a power) — the entries of the table in funcs.go. It
+// panics for an unknown name.
 func Call(name string, arg *Expr) *Expr {
 	if name == "sqrt" {
 		return Sqrt(arg)
 	}
 	if !isFunc(name) {
-		panic(fmt.Sprintf("symbolic: Call: unknown function %q (known: %s, sqrt)", name, strings.Join(funcNames, ", ")))
+		panic(fmt.Sprintf("symbolic: Call: unknown function %q (known: %s, sqrt)", name, funcNames()))
 	}
 	if arg.isUndefined() {
 		return undefined

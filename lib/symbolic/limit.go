@@ -527,24 +527,16 @@ func (l *limiter) call(e *Expr) (LimitValue, error) {
 		return l.callAtInf(e, v.Inf)
 	}
 	u := v.Value
-	if u.isZero() {
-		switch e.name {
-		case "heaviside", "sign", "log":
-			s, err := l.nearSign(e.args[0])
-			if err != nil {
-				return LimitValue{}, err
-			}
-			switch e.name {
-			case "heaviside":
-				return finite(Int(int64(max(s, 0)))), nil
-			case "sign":
-				return finite(Int(int64(s))), nil
-			}
-			if s < 0 {
-				return LimitValue{}, l.errorf(e, "log of negative numbers")
-			}
-			return LimitValue{Inf: -1}, nil
+	if f := mustLookup(e.name); u.isZero() && f.atZero != nil {
+		s, err := l.nearSign(e.args[0])
+		if err != nil {
+			return LimitValue{}, err
 		}
+		v, undef := f.atZero(s)
+		if undef != "" {
+			return LimitValue{}, l.errorf(e, "%s", undef)
+		}
+		return v, nil
 	}
 	r := evalCall(e.name, u)
 	if r.isUndefined() {
@@ -554,22 +546,10 @@ func (l *limiter) call(e *Expr) (LimitValue, error) {
 }
 
 func (l *limiter) callAtInf(e *Expr, s int) (LimitValue, error) {
-	switch e.name {
-	case "exp", "softplus", "relu":
-		if s > 0 {
-			return LimitValue{Inf: 1}, nil
+	if f := mustLookup(e.name); f.atInf != nil {
+		if v, ok := f.atInf(s); ok {
+			return v, nil
 		}
-		return finite(zero), nil
-	case "log":
-		if s > 0 {
-			return LimitValue{Inf: 1}, nil
-		}
-	case "abs":
-		return LimitValue{Inf: 1}, nil
-	case "tanh", "sign":
-		return finite(Int(int64(s))), nil
-	case "sigmoid", "heaviside":
-		return finite(Int(int64(max(s, 0)))), nil
 	}
 	return LimitValue{}, l.errorf(e, "%s has no limit at %s∞", e.name, map[int]string{1: "+", -1: "−"}[s])
 }

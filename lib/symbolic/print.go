@@ -303,12 +303,6 @@ func (p *printer) power(e *Expr) {
 	}
 }
 
-var latexFuncs = map[string]string{
-	"log": `\log`, "sin": `\sin`, "cos": `\cos`, "tan": `\tan`, "tanh": `\tanh`,
-	"sign": `\operatorname{sign}`, "sigmoid": `\sigma`, "relu": `\operatorname{ReLU}`,
-	"softplus": `\operatorname{softplus}`, "heaviside": `H`,
-}
-
 func (p *printer) call(e *Expr) {
 	arg := e.args[0]
 	if !p.latex {
@@ -317,22 +311,5 @@ func (p *printer) call(e *Expr) {
 		p.w(")")
 		return
 	}
-	switch e.name {
-	case "exp":
-		if arg.isOne() {
-			p.w("e")
-			return
-		}
-		p.w("e^{")
-		p.expr(arg, 0)
-		p.w("}")
-	case "abs":
-		p.w(`\left|`)
-		p.expr(arg, 0)
-		p.w(`\right|`)
-	default:
-		p.w(latexFuncs[e.name] + `\left(`)
-		p.expr(arg, 0)
-		p.w(`\right)`)
-	}
+	p.w(mustLookup(e.name).tex(print(arg, true)))
 }

@@ -318,80 +318,8 @@ func evalCall(name string, a *Expr) *Expr {
 	if c, _ := splitCoef(a); c.Sign() < 0 {
 		neg = true
 	}
-	switch name {
-	case "exp":
-		switch {
-		case a.isZero():
-			return one
-		case a.is("log"):
-			return a.args[0]
-		}
-	case "log":
-		switch {
-		case a.isOne():
-			return zero
-		case a.is("exp"):
-			return a.args[0]
-		case a.isNum() && a.num.Sign() <= 0:
-			return undefined
-		}
-	case "sin", "tan", "tanh":
-		switch {
-		case a.isZero():
-			return zero
-		case a == Pi && name != "tanh":
-			return zero
-		case neg:
-			return Neg(Call(name, canon(Neg(a))))
-		}
-	case "cos":
-		switch {
-		case a.isZero():
-			return one
-		case a == Pi:
-			return minusOne
-		case neg:
-			return Cos(canon(Neg(a)))
-		}
-	case "abs":
-		switch {
-		case a.isNum():
-			return numOf(new(big.Rat).Abs(a.num))
-		case a.is("abs"), a.is("exp"), a.is("sigmoid"), a.is("relu"), a.is("softplus"), a.is("heaviside"):
-			return a
-		case neg:
-			return Abs(canon(Neg(a)))
-		}
-	case "sign":
-		if a.isNum() {
-			return Int(int64(a.num.Sign()))
-		}
-	case "sigmoid":
-		if a.isZero() {
-			return half
-		}
-	case "relu":
-		if a.isNum() {
-			if a.num.Sign() > 0 {
-				return a
-			}
-			return zero
-		}
-		if a.is("relu") {
-			return a
-		}
-	case "softplus":
-		if a.isZero() {
-			return Log(Int(2))
-		}
-	case "heaviside":
-		// H(0) = 0, as activation.Heaviside.
-		if a.isNum() {
-			if a.num.Sign() > 0 {
-				return one
-			}
-			return zero
-		}
+	if v := mustLookup(name).simplify(a, neg); v != nil {
+		return v
 	}
 	return Call(name, a)
 }
