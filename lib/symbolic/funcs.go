@@ -47,7 +47,16 @@ func texCall(op string) func(string) string {
 
 func tends(v *Expr) (LimitValue, bool) { return finite(v), true }
 func blowsUp(s int) (LimitValue, bool) { return LimitValue{Inf: s}, true }
-func step(s int) *Expr                 { return Int(int64(max(s, 0))) }
+
+// rampAtInf: f(u) → 0 as u → −∞ and f(u) → +∞ as u → +∞.
+func rampAtInf(s int) (LimitValue, bool) {
+	if s > 0 {
+		return blowsUp(1)
+	}
+	return tends(zero)
+}
+
+func step(s int) *Expr { return Int(int64(max(s, 0))) }
 
 // odd returns the identities of an odd function f with f(0) = 0.
 func odd(name string, zeroAtPi bool) func(*Expr, bool) *Expr {
@@ -94,12 +103,7 @@ var functions = []*function{
 			return nil
 		},
 		nonNeg: true,
-		atInf: func(s int) (LimitValue, bool) {
-			if s > 0 {
-				return blowsUp(1)
-			}
-			return tends(zero)
-		},
+		atInf:  rampAtInf,
 	},
 	{
 		name:  "log",
@@ -231,12 +235,7 @@ var functions = []*function{
 			return nil
 		},
 		nonNeg: true,
-		atInf: func(s int) (LimitValue, bool) {
-			if s > 0 {
-				return blowsUp(1)
-			}
-			return tends(zero)
-		},
+		atInf:  rampAtInf,
 	},
 	{
 		name:  "softplus",
@@ -250,12 +249,7 @@ var functions = []*function{
 			return nil
 		},
 		nonNeg: true,
-		atInf: func(s int) (LimitValue, bool) {
-			if s > 0 {
-				return blowsUp(1)
-			}
-			return tends(zero)
-		},
+		atInf:  rampAtInf,
 	},
 	{
 		name:  "heaviside",
