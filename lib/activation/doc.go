@@ -26,6 +26,11 @@
 // side. In the same way softmax, s_i = e^(x_i) / Σ_j e^(x_j), is a smoothed
 // argmax: softmax(x/T) tends to the one-hot argmax as the temperature T → 0.
 //
+// A Func bundles an activation with its derivative (and optionally its
+// second derivative) for code that takes "any activation", such as
+// lib/nn's layers; Funcs lists the ones above, LeakyReLUWith(α) gives a
+// leaky ReLU with another slope, and a Func written by hand works the same.
+//
 // # Kinks
 //
 // Where a derivative does not exist this package returns a documented

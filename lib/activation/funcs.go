@@ -13,47 +13,71 @@ type Func struct {
 	F     func(float64) float64 // the activation
 	Deriv func(float64) float64 // its derivative, with the kink convention of Note
 	Note  string                // where the derivative is undefined or zero, and what Deriv returns there
+	// Deriv2 is the second derivative, or nil. It is optional: a network
+	// layer needs only F and Deriv, and Deriv2 only for Hessians through
+	// the layer.
+	Deriv2 func(float64) float64
 }
 
 // LeakyAlpha is the slope on the negative side of the leaky ReLU in Funcs.
 const LeakyAlpha = 0.01
+
+// LeakyReLUWith returns the leaky ReLU with slope alpha on the negative
+// side as a Func (Funcs holds the one with LeakyAlpha). Its name is
+// "leakyrelu" for LeakyAlpha and "leakyrelu(alpha)" otherwise, so a layer
+// prints which one it uses.
+func LeakyReLUWith(alpha float64) Func {
+	name := "leakyrelu"
+	if alpha != LeakyAlpha {
+		name = fmt.Sprintf("leakyrelu(%g)", alpha)
+	}
+	return Func{
+		Name:   name,
+		F:      func(x float64) float64 { return LeakyReLU(x, alpha) },
+		Deriv:  func(x float64) float64 { return LeakyReLUDeriv(x, alpha) },
+		Deriv2: zero2,
+		Note:   fmt.Sprintf("alpha = %g; kink at 0 (returns alpha there); never a zero derivative", alpha),
+	}
+}
+
+// zero2 is the second derivative of the piecewise-linear activations away
+// from their kinks (and of the identity).
+func zero2(x float64) float64 { return 0 * x } // NaN stays NaN
 
 // Funcs lists the scalar activations in the order a lecture introduces
 // them. The leaky ReLU uses alpha = LeakyAlpha. Treat it as read-only;
 // ByName returns copies.
 var Funcs = []Func{
 	{
-		Name: "heaviside", F: Heaviside, Deriv: HeavisideDeriv,
+		Name: "heaviside", F: Heaviside, Deriv: HeavisideDeriv, Deriv2: zero2,
 		Note: "derivative 0 for x ≠ 0, a Dirac delta at 0 (returns 0): no direction to move",
 	},
 	{
 		Name: "sigmoid", F: Sigmoid, Deriv: SigmoidDeriv,
-		Note: "smooth; derivative positive everywhere, at most 1/4 (at 0)",
+		// σ″ = σ′·(1 − 2σ)
+		Deriv2: func(x float64) float64 { return SigmoidDeriv(x) * (1 - 2*Sigmoid(x)) },
+		Note:   "smooth; derivative positive everywhere, at most 1/4 (at 0)",
 	},
 	{
 		Name: "tanh", F: Tanh, Deriv: TanhDeriv,
-		Note: "smooth; derivative positive everywhere, at most 1 (at 0)",
+		// tanh″ = −2·tanh·tanh′
+		Deriv2: func(x float64) float64 { return -2 * Tanh(x) * TanhDeriv(x) },
+		Note:   "smooth; derivative positive everywhere, at most 1 (at 0)",
 	},
 	{
-		Name: "relu", F: ReLU, Deriv: ReLUDeriv,
+		Name: "relu", F: ReLU, Deriv: ReLUDeriv, Deriv2: zero2,
 		Note: "kink at 0 (returns derivative 0 there); derivative 0 for x < 0: dead units",
 	},
+	LeakyReLUWith(LeakyAlpha),
 	{
-		Name: "leakyrelu", F: leaky, Deriv: leakyDeriv,
-		Note: "alpha = 0.01; kink at 0 (returns alpha there); never a zero derivative",
-	},
-	{
-		Name: "softplus", F: Softplus, Deriv: SoftplusDeriv,
+		Name: "softplus", F: Softplus, Deriv: SoftplusDeriv, Deriv2: SigmoidDeriv,
 		Note: "smooth ReLU; derivative is the sigmoid, positive everywhere",
 	},
 	{
-		Name: "identity", F: Identity, Deriv: IdentityDeriv,
+		Name: "identity", F: Identity, Deriv: IdentityDeriv, Deriv2: zero2,
 		Note: "linear: derivative 1 everywhere",
 	},
 }
-
-func leaky(x float64) float64      { return LeakyReLU(x, LeakyAlpha) }
-func leakyDeriv(x float64) float64 { return LeakyReLUDeriv(x, LeakyAlpha) }
 
 // aliases maps other spellings to the names in Funcs. Keys are normalised
 // by normalize.

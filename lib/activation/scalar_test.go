@@ -3,18 +3,9 @@ package activation
 import (
 	"math"
 	"testing"
-)
 
-// centralDiff is the test's own finite-difference derivative,
-// (f(x+h) − f(x−h)) / 2h, with h scaled to x. Its truncation error is
-// f‴·h²/6 and its rounding error about ε·|f|/h, so h ≈ ε^(1/3)·max(1,|x|)
-// ≈ 6e-6 balances them at roughly 1e-10 relative for these functions.
-func centralDiff(f func(float64) float64, x float64) float64 {
-	h := 6e-6 * math.Max(1, math.Abs(x))
-	// Make x ± h exactly representable so that the divisor is the true step.
-	xp, xm := x+h, x-h
-	return (f(xp) - f(xm)) / (xp - xm)
-}
+	"github.com/gradbook/gradbook/lib/fd"
+)
 
 // close reports whether got is within tol of want, relative to max(1, |want|).
 func close(got, want, tol float64) bool {
@@ -195,16 +186,35 @@ func TestDerivFiniteDiff(t *testing.T) {
 	const tol = 1e-8
 	for _, f := range Funcs {
 		for _, x := range xs {
-			got, want := f.Deriv(x), centralDiff(f.F, x)
+			got, want := f.Deriv(x), fd.Derivative(f.F, x, nil)
 			if !close(got, want, tol) {
 				t.Errorf("%s'(%v) = %v, finite difference %v", f.Name, x, got, want)
 			}
 		}
 	}
-	for _, alpha := range []float64{0, 0.2, 1, -0.5} {
+	// Deriv2, where given, against differences of Deriv.
+	for _, f := range Funcs {
+		if f.Deriv2 == nil {
+			continue
+		}
 		for _, x := range xs {
+			got, want := f.Deriv2(x), fd.Derivative(f.Deriv, x, nil)
+			if !close(got, want, tol) {
+				t.Errorf("%s''(%v) = %v, finite difference %v", f.Name, x, got, want)
+			}
+		}
+	}
+	for _, alpha := range []float64{0, 0.2, 1, -0.5} {
+		g := LeakyReLUWith(alpha)
+		for _, x := range xs {
+			if got, want := g.Deriv(x), fd.Derivative(g.F, x, nil); !close(got, want, tol) {
+				t.Errorf("LeakyReLUWith(%v).Deriv(%v) = %v, finite difference %v", alpha, x, got, want)
+			}
+			if got, want := g.F(x), LeakyReLU(x, alpha); got != want {
+				t.Errorf("LeakyReLUWith(%v).F(%v) = %v, LeakyReLU = %v", alpha, x, got, want)
+			}
 			got := LeakyReLUDeriv(x, alpha)
-			want := centralDiff(func(x float64) float64 { return LeakyReLU(x, alpha) }, x)
+			want := fd.Derivative(func(x float64) float64 { return LeakyReLU(x, alpha) }, x, nil)
 			if !close(got, want, tol) {
 				t.Errorf("LeakyReLUDeriv(%v, %v) = %v, finite difference %v", x, alpha, got, want)
 			}

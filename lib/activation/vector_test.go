@@ -3,6 +3,8 @@ package activation
 import (
 	"math"
 	"testing"
+
+	"github.com/gradbook/gradbook/lib/fd"
 )
 
 func sliceClose(got, want []float64, tol float64) bool {
@@ -128,11 +130,11 @@ func TestGradientsFiniteDiff(t *testing.T) {
 	v := []float64{1, -2, 0.5, 3, -0.25}
 	n := len(x)
 	partial := func(f func([]float64) float64, j int) float64 {
-		return centralDiff(func(t float64) float64 {
+		return fd.Derivative(func(t float64) float64 {
 			y := append([]float64(nil), x...)
 			y[j] = t
 			return f(y)
-		}, x[j])
+		}, x[j], nil)
 	}
 	dot := func(a, b []float64) float64 {
 		var s float64

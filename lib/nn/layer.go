@@ -85,7 +85,7 @@ type Dense struct {
 
 // NewDense returns a dense layer from in to out units with activation act,
 // weights drawn from rng by init and zero bias. It panics if in or out is
-// not positive or act has no tape operation (see Apply).
+// not positive or act lacks F or Deriv (see Apply).
 func NewDense(in, out int, act activation.Func, init Init, rng *rand.Rand) *Dense {
 	if in <= 0 || out <= 0 {
 		panic(fmt.Sprintf("nn: NewDense: %d×%d layer", in, out))
@@ -133,35 +133,20 @@ func (d *Dense) String() string {
 	return fmt.Sprintf("Dense(%d→%d, %s)", d.W.Rows, d.W.Cols, d.Act.Name)
 }
 
-// Apply records the activation f applied elementwise to x, using the tape
-// operation whose derivative matches f.Deriv. The activations of
-// activation.Funcs are supported; Apply panics for any other name. A zero
-// x only checks that f is supported.
+// Apply records the activation f applied elementwise to x as an ad.Rule:
+// f.F gives the values, f.Deriv the backward pass and f.Deriv2, when set,
+// second derivatives. Any Func with F and Deriv works — the ones in
+// activation.Funcs, activation.LeakyReLUWith(α) or one a student writes —
+// and no name is looked up. A zero x only checks f. It panics if f.F or
+// f.Deriv is nil.
 func Apply(f activation.Func, x ad.Var) ad.Var {
-	check := x == (ad.Var{})
-	var op func(ad.Var) ad.Var
-	switch f.Name {
-	case "identity":
-		op = func(v ad.Var) ad.Var { return v }
-	case "sigmoid":
-		op = ad.Var.Sigmoid
-	case "tanh":
-		op = ad.Var.Tanh
-	case "relu":
-		op = ad.Var.ReLU
-	case "leakyrelu":
-		op = func(v ad.Var) ad.Var { return v.LeakyReLU(activation.LeakyAlpha) }
-	case "softplus":
-		op = ad.Var.Softplus
-	case "heaviside":
-		op = ad.Var.Heaviside
-	default:
-		panic(fmt.Sprintf("nn: activation %q has no tape operation", f.Name))
+	if f.F == nil || f.Deriv == nil {
+		panic(fmt.Sprintf("nn: activation %q needs both F and Deriv", f.Name))
 	}
-	if check {
+	if x == (ad.Var{}) {
 		return x
 	}
-	return op(x)
+	return x.Apply(&ad.Rule{Name: f.Name, F: f.F, DF: f.Deriv, D2F: f.Deriv2})
 }
 
 // Dropout is inverted dropout as a layer: in training (a Pass with a Rand)

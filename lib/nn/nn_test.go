@@ -12,6 +12,7 @@ import (
 
 	"github.com/gradbook/gradbook/lib/activation"
 	"github.com/gradbook/gradbook/lib/data"
+	"github.com/gradbook/gradbook/lib/fd"
 	"github.com/gradbook/gradbook/lib/optim"
 )
 
@@ -396,13 +397,59 @@ func TestTrainErrors(t *testing.T) {
 	}
 }
 
-func TestUnknownActivationPanics(t *testing.T) {
+// A Func without a derivative is refused when the layer is built, with a
+// message naming it.
+func TestActivationWithoutDerivPanics(t *testing.T) {
 	defer func() {
-		if r := recover(); r == nil || !strings.Contains(r.(string), "no tape operation") {
-			t.Errorf("recovered %v, want a 'no tape operation' panic", r)
+		if r, _ := recover().(string); !strings.Contains(r, `"mystery" needs both F and Deriv`) {
+			t.Errorf("recovered %q, want a panic naming the activation", r)
 		}
 	}()
-	NewDense(2, 2, activation.Func{Name: "mystery"}, Xavier, rand.New(rand.NewPCG(1, 1)))
+	NewDense(2, 2, activation.Func{Name: "mystery", F: math.Sin}, Xavier, rand.New(rand.NewPCG(1, 1)))
+}
+
+// A user-written activation (swish, x·σ(x), which activation does not
+// know) and a leaky ReLU with a non-default slope train through Apply: the
+// parameter gradients of a network using them match central differences
+// (lib/fd), with the tolerance of TestGradientFiniteDifferences.
+func TestUserActivationGradient(t *testing.T) {
+	swish := activation.Func{
+		Name: "swish",
+		F:    func(x float64) float64 { return x * activation.Sigmoid(x) },
+		// (xσ)′ = σ + xσ′
+		Deriv: func(x float64) float64 { return activation.Sigmoid(x) + x*activation.SigmoidDeriv(x) },
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	net := Sequential(
+		NewDense(4, 5, swish, Xavier, rng),
+		NewDense(5, 3, activation.LeakyReLUWith(0.2), He, rng),
+	)
+	x := randMat(rng, 6, 4)
+	y := Targets{Values: randMat(rng, 6, 3)}
+	net.Gradient(x, y, SquaredError, nil)
+	for li, l := range net.Layers {
+		for _, p := range l.Params() {
+			got := slices.Clone(p.Grad)
+			want := fd.Gradient(nil, func(v []float64) float64 {
+				saved := slices.Clone(p.Value)
+				copy(p.Value, v)
+				defer copy(p.Value, saved)
+				return net.Loss(x, y, SquaredError)
+			}, slices.Clone(p.Value), nil)
+			var scale float64
+			for _, g := range want {
+				scale = max(scale, math.Abs(g))
+			}
+			for k := range got {
+				if math.Abs(got[k]-want[k]) > 1e-6*max(scale, 1e-3) {
+					t.Errorf("layer %d %s[%d]: reverse mode %.10g, finite differences %.10g", li, p.Name, k, got[k], want[k])
+				}
+			}
+		}
+	}
+	if s := net.Layers[1].(*Dense).String(); !strings.Contains(s, "leakyrelu(0.2)") {
+		t.Errorf("layer prints as %q, want the slope named", s)
+	}
 }
 
 // An input of the wrong width panics with a message naming the layer and
