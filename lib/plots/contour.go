@@ -129,6 +129,7 @@ func Contour(f func(x, y float64) float64, xmin, xmax, ymin, ymax float64, paths
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xmin, xmax, ymin, ymax
 	p.X.Padding, p.Y.Padding = 0, 0 // the heat map fills the frame
+	markAuto(p, true)
 	return p
 }
 
@@ -143,12 +144,24 @@ func addPath(p *plot.Plot, i int, s Series) error {
 		return fmt.Errorf("Contour: path %d (%q) has no finite point", i, s.Label)
 	}
 	col := pathColor(i)
+	if s.Label != "" {
+		col = ColorOf(s.Label) // the colour the same label has in other panels
+	}
+	// A white casing under the line keeps any colour visible on any part
+	// of the heat map.
+	casing, err := plotter.NewLine(pts)
+	if err != nil {
+		return fmt.Errorf("Contour: path %q: %w", s.Label, err)
+	}
+	casing.LineStyle = draw.LineStyle{Color: color.RGBA{255, 255, 255, 200}, Width: vg.Points(3.2)}
+	p.Add(casing)
 	l, err := plotter.NewLine(pts)
 	if err != nil {
 		return fmt.Errorf("Contour: path %q: %w", s.Label, err)
 	}
 	l.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.4)}
 	p.Add(l)
+	recordLine(p, pts)
 	marks := pts
 	if len(pts) > PathMarkers {
 		marks = plotter.XYs{pts[0], pts[len(pts)-1]}

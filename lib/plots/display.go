@@ -46,8 +46,10 @@ type settings struct {
 	name string
 }
 
-// Size sets the size of the whole image, for Row the size of the row.
-// Non-positive values keep the default.
+// Size sets the size of the whole image, for Row the size of the row, in
+// points (1 pt = 4/3 px). Non-positive values keep the default. A figure
+// wider than MaxWidth is laid out at this size and then scaled down as a
+// whole to MaxWidth.
 func Size(w, h vg.Length) Option {
 	return func(s *settings) {
 		if w > 0 {
@@ -68,10 +70,10 @@ func Name(base string) Option {
 
 // Image is one rendered figure, in the three forms a notebook bundle holds.
 type Image struct {
-	PNG  []byte    // image/png, DPI dots per inch
+	PNG  []byte    // image/png, DPI dots per inch (less for a figure scaled down to MaxWidth)
 	SVG  string    // image/svg+xml
 	Text string    // text/plain: a one-line description for text-only front ends
-	W, H vg.Length // size of the figure
+	W, H vg.Length // size of the figure as shown, at most MaxWidth wide
 	name string    // base name for files
 }
 
@@ -107,12 +109,16 @@ func render(op string, ps []*plot.Plot, opts []Option, w, h vg.Length, withSVG b
 	for _, o := range opts {
 		o(&s)
 	}
-	img := &Image{W: s.w, H: s.h, Text: describe(ps), name: s.name}
+	scale := fitScale(s.w)
+	img := &Image{W: s.w * vg.Length(scale), H: s.h * vg.Length(scale), Text: describe(ps), name: s.name}
 	if img.name == "" {
 		img.name = defaultName(ps)
 	}
+	for _, p := range ps {
+		placeLegendIfAuto(p, s.w/vg.Length(len(ps)), s.h)
+	}
 
-	png := vgimg.NewWith(vgimg.UseWH(s.w, s.h), vgimg.UseDPI(DPI))
+	png := vgimg.NewWith(vgimg.UseWH(s.w, s.h), vgimg.UseDPI(pngDPI(scale)))
 	if err := drawRow(ps, draw.New(png)); err != nil {
 		return nil, fmt.Errorf("plots: %s: %w", op, err)
 	}
@@ -131,7 +137,11 @@ func render(op string, ps []*plot.Plot, opts []Option, w, h vg.Length, withSVG b
 		if _, err := svg.WriteTo(&sb); err != nil {
 			return nil, fmt.Errorf("plots: %s: encoding SVG: %w", op, err)
 		}
-		img.SVG = sb.String()
+		fixed, err := fixSVG(sb.String(), scale)
+		if err != nil {
+			return nil, fmt.Errorf("plots: %s: %w", op, err)
+		}
+		img.SVG = fixed
 	}
 	return img, nil
 }

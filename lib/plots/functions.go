@@ -42,14 +42,16 @@ func Functions(title string, xmin, xmax float64, curves ...Curve) *plot.Plot {
 			if err != nil {
 				return fail(p, fmt.Errorf("Functions: curve %q: %w", cv.Label, err))
 			}
-			l.LineStyle = lineStyle(c)
+			l.LineStyle = lineStyle(c, cv.Label)
 			p.Add(l)
+			recordLine(p, xys)
 			if k == 0 && cv.Label != "" {
 				p.Legend.Add(cv.Label, l)
 			}
 		}
 	}
 	p.X.Min, p.X.Max = xmin, xmax
+	markAuto(p, false)
 	return p
 }
 

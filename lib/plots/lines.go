@@ -75,6 +75,7 @@ func Lines(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 	if err := addSeries(p, "Lines", series, finiteXY, "non-finite"); err != nil {
 		return fail(p, err)
 	}
+	markAuto(p, false)
 	return p
 }
 
@@ -92,6 +93,7 @@ func LogLog(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 	}
 	LogAxis(&p.X)
 	LogAxis(&p.Y)
+	markAuto(p, false)
 	return p
 }
 
@@ -121,16 +123,18 @@ func addSeries(p *plot.Plot, op string, series []Series, keep func(x, y float64)
 				if err != nil {
 					return fmt.Errorf("%s: series %q: %w", op, s.Label, err)
 				}
-				sc.GlyphStyle = draw.GlyphStyle{Color: Color(i), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+				sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(i, s.Label), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
 				p.Add(sc)
+				recordPoints(p, xys)
 				thumb = sc
 			} else {
 				l, err := plotter.NewLine(xys)
 				if err != nil {
 					return fmt.Errorf("%s: series %q: %w", op, s.Label, err)
 				}
-				l.LineStyle = lineStyle(i)
+				l.LineStyle = lineStyle(i, s.Label)
 				p.Add(l)
+				recordLine(p, xys)
 				thumb = l
 			}
 			if k == 0 && label != "" {
@@ -174,6 +178,7 @@ func Slope(p *plot.Plot, x0, y0, slope float64, label string) {
 	}
 	l.LineStyle = draw.LineStyle{Color: color.Gray{Y: 110}, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 	p.Add(l)
+	recordLine(p, xys)
 	if label != "" {
 		p.Legend.Add(label, l)
 	}
@@ -205,8 +210,9 @@ func Scatter(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 		if err != nil {
 			return fail(p, fmt.Errorf("Scatter: series %q: %w", s.Label, err))
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: Color(i), Radius: vg.Points(2.5), Shape: glyphs[i%len(glyphs)]}
+		sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(i, s.Label), Radius: vg.Points(2.5), Shape: glyphs[i%len(glyphs)]}
 		p.Add(sc)
+		recordPoints(p, pts)
 		label := s.Label
 		if dropped > 0 {
 			label = fmt.Sprintf("%s (%d non-finite not shown)", s.Label, dropped)
@@ -215,5 +221,6 @@ func Scatter(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 			p.Legend.Add(label, sc)
 		}
 	}
+	markAuto(p, false)
 	return p
 }

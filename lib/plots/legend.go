@@ -1,0 +1,236 @@
+package plots
+
+import (
+	"math"
+	"sync"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
+)
+
+// Corner is a corner of a plot's data area, where its legend goes.
+type Corner int
+
+// The four corners, in the order PlaceLegend prefers them when several are
+// equally empty.
+const (
+	TopLeft Corner = iota
+	TopRight
+	BottomLeft
+	BottomRight
+)
+
+func (c Corner) String() string {
+	return [...]string{"top left", "top right", "bottom left", "bottom right"}[c]
+}
+
+// legendInset keeps the legend's thumbnails and text off the frame.
+const legendInset vg.Length = 4
+
+// legendData records, for the plots the helpers made, the data the legend
+// must keep clear of, and the legend settings the helper chose. Render
+// places the legend of such a plot (see placeLegendIfAuto) unless the
+// caller has moved it since.
+var legendData sync.Map // *plot.Plot → *legendInfo
+
+type legendInfo struct {
+	lines    []plotter.XYs // drawn joined: the segments count, not only the points
+	points   []plotter.XYs // drawn as markers
+	fixedBox bool          // the axis ranges are the data box (Contour): never widened
+	set      plot.Legend   // the legend as the helper left it
+}
+
+func info(p *plot.Plot) *legendInfo {
+	v, _ := legendData.LoadOrStore(p, &legendInfo{})
+	return v.(*legendInfo)
+}
+
+func recordLine(p *plot.Plot, xys plotter.XYs)   { i := info(p); i.lines = append(i.lines, xys) }
+func recordPoints(p *plot.Plot, xys plotter.XYs) { i := info(p); i.points = append(i.points, xys) }
+
+// markAuto notes the legend settings a helper chose, so that Render can
+// tell whether the caller changed them.
+func markAuto(p *plot.Plot, fixedBox bool) {
+	i := info(p)
+	i.fixedBox = fixedBox
+	i.set = p.Legend
+}
+
+// placeLegendIfAuto places the legend of a plot a helper made, for a figure
+// of w × h, unless the caller has moved the legend since.
+func placeLegendIfAuto(p *plot.Plot, w, h vg.Length) {
+	v, ok := legendData.Load(p)
+	if !ok {
+		return
+	}
+	i := v.(*legendInfo)
+	l := p.Legend
+	if l.Top != i.set.Top || l.Left != i.set.Left || l.XOffs != i.set.XOffs || l.YOffs != i.set.YOffs {
+		return
+	}
+	placeLegend(p, i, w, h)
+}
+
+// PlaceLegend moves p's legend, for a figure of w × h points (the size of
+// one panel in a Row), to the corner of the data area where it covers the
+// fewest data points and lines. If every corner covers some, and the plot
+// leaves room, it raises the top of the y range so that the legend sits
+// above the data instead of on it. It returns the corner chosen. Plots made
+// by this package's helpers get this automatically when rendered; call it
+// for a plot made with plot.New (it then looks at the points of every
+// plotter that reports glyph boxes: lines, scatters).
+func PlaceLegend(p *plot.Plot, w, h vg.Length) Corner {
+	if v, ok := legendData.Load(p); ok {
+		return placeLegend(p, v.(*legendInfo), w, h)
+	}
+	return placeLegend(p, nil, w, h)
+}
+
+func placeLegend(p *plot.Plot, i *legendInfo, w, h vg.Length) Corner {
+	if p.Legend.Rectangle(draw.Canvas{Canvas: &recorder.Canvas{}}).Size().Y == 0 {
+		return TopLeft // no entries
+	}
+	fw, fh := legendFraction(p, w, h)
+	pts := normalizedPoints(p, i)
+	counts := [4]int{}
+	for _, q := range pts {
+		for c := range counts {
+			if inCorner(Corner(c), q, fw, fh) {
+				counts[c]++
+			}
+		}
+	}
+	best := TopLeft
+	if i != nil && !i.set.Left && i.set.Top {
+		best = TopRight // the helper's own preference comes first
+	}
+	for c := range counts {
+		if counts[c] < counts[best] {
+			best = Corner(c)
+		}
+	}
+	if counts[best] > 0 && (i == nil || !i.fixedBox) && fh < 0.6 && raiseTop(p, fh) {
+		// Every corner holds data: make room above it. The top corner
+		// whose columns hold fewer points is the better one.
+		best = TopLeft
+		if counts[TopRight] < counts[TopLeft] {
+			best = TopRight
+		}
+	}
+	setCorner(&p.Legend, best)
+	if v, ok := legendData.Load(p); ok {
+		v.(*legendInfo).set = p.Legend // placed: a second Render keeps it
+	}
+	return best
+}
+
+func setCorner(l *plot.Legend, c Corner) {
+	l.Top = c == TopLeft || c == TopRight
+	l.Left = c == TopLeft || c == BottomLeft
+	l.XOffs, l.YOffs = legendInset, -legendInset
+	if !l.Left {
+		l.XOffs = -legendInset
+	}
+	if !l.Top {
+		l.YOffs = legendInset
+	}
+}
+
+// legendFraction is the legend's size as a fraction of the data area, with
+// a margin. The data area is estimated from the figure size less the room
+// that axes and title take (their exact sizes are known only when drawn).
+func legendFraction(p *plot.Plot, w, h vg.Length) (fw, fh float64) {
+	sz := p.Legend.Rectangle(draw.Canvas{Canvas: &recorder.Canvas{}}).Size()
+	dw := w - vg.Length(55)
+	dh := h - vg.Length(45)
+	if p.Title.Text != "" {
+		dh -= vg.Length(20)
+	}
+	dw, dh = max(dw, vg.Length(10)), max(dh, vg.Length(10))
+	return float64((sz.X + 2*legendInset) / dw), float64((sz.Y + 2*legendInset) / dh)
+}
+
+func inCorner(c Corner, q [2]float64, fw, fh float64) bool {
+	x, y := q[0], q[1]
+	if c == TopLeft || c == BottomLeft {
+		if x > fw {
+			return false
+		}
+	} else if x < 1-fw {
+		return false
+	}
+	if c == TopLeft || c == TopRight {
+		return y >= 1-fh
+	}
+	return y <= fh
+}
+
+// normalizedPoints returns the data in the plot's normalised coordinates,
+// [0, 1] across each axis, with segments of lines sampled finely enough
+// that a line crossing a corner counts there.
+func normalizedPoints(p *plot.Plot, i *legendInfo) [][2]float64 {
+	var out [][2]float64
+	norm := func(x, y float64) ([2]float64, bool) {
+		q := [2]float64{p.X.Norm(x), p.Y.Norm(y)}
+		ok := !math.IsNaN(q[0]) && !math.IsNaN(q[1]) && q[0] >= 0 && q[0] <= 1 && q[1] >= 0 && q[1] <= 1
+		return q, ok
+	}
+	if i == nil {
+		for _, b := range p.GlyphBoxes(p) {
+			out = append(out, [2]float64{b.X, b.Y})
+		}
+		return out
+	}
+	for _, xys := range i.points {
+		for _, pt := range xys {
+			if q, ok := norm(pt.X, pt.Y); ok {
+				out = append(out, q)
+			}
+		}
+	}
+	const step = 0.01 // of the data area: finer than any legend
+	for _, xys := range i.lines {
+		for k := range xys {
+			a := [2]float64{p.X.Norm(xys[k].X), p.Y.Norm(xys[k].Y)}
+			if k == 0 {
+				if _, ok := norm(xys[k].X, xys[k].Y); ok {
+					out = append(out, a)
+				}
+				continue
+			}
+			b := [2]float64{p.X.Norm(xys[k-1].X), p.Y.Norm(xys[k-1].Y)}
+			d := math.Hypot(a[0]-b[0], a[1]-b[1])
+			n := int(math.Min(math.Ceil(d/step), 1000))
+			for j := 1; j <= n; j++ {
+				t := float64(j) / float64(n)
+				q := [2]float64{b[0] + t*(a[0]-b[0]), b[1] + t*(a[1]-b[1])}
+				if q[0] >= 0 && q[0] <= 1 && q[1] >= 0 && q[1] <= 1 {
+					out = append(out, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// raiseTop widens the y range upwards so that the data end a fraction fh
+// below the top: the legend then fits above them. On a log axis the range
+// is widened by the same fraction of decades. It reports whether it could.
+func raiseTop(p *plot.Plot, fh float64) bool {
+	lo, hi := p.Y.Min, p.Y.Max
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return false
+	}
+	if _, isLog := p.Y.Scale.(plot.LogScale); isLog {
+		if lo <= 0 {
+			return false
+		}
+		p.Y.Max = math.Exp(math.Log(lo) + (math.Log(hi)-math.Log(lo))/(1-fh))
+		return true
+	}
+	p.Y.Max = lo + (hi-lo)/(1-fh)
+	return true
+}

@@ -1,0 +1,63 @@
+package plots
+
+import (
+	"image/color"
+	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
+)
+
+// legendColors draws p's legend on a recording canvas and returns, for each
+// entry's text, the colour of the last stroke before it: the colour of that
+// entry's line thumbnail. It reads what is drawn, not the palette.
+func legendColors(p *plot.Plot) map[string]color.Color {
+	rec := &recorder.Canvas{}
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 300}}}
+	p.Legend.Draw(c)
+	out := map[string]color.Color{}
+	var cur, stroked color.Color
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			cur = a.Color
+		case *recorder.Stroke:
+			stroked = cur
+		case *recorder.FillString:
+			out[a.String] = stroked
+		}
+	}
+	return out
+}
+
+func TestSameLabelSameColourAcrossPanels(t *testing.T) {
+	a := Series{Label: "method A (palette test)", Y: []float64{3, 2, 1}}
+	b := Series{Label: "method B (palette test)", Y: []float64{3, 1, 0.5}}
+	// The second panel lists the methods in the other order and the
+	// contour panel has only B: each must keep one colour.
+	p1 := Lines("p1", "k", "f", a, b)
+	p2 := Lines("p2", "k", "f", b, a)
+	c := Contour(func(x, y float64) float64 { return x*x + y*y }, -1, 3, -1, 3,
+		Series{Label: b.Label, X: []float64{2, 1, 0}, Y: []float64{2, 1, 0}})
+	got := map[string][]color.Color{}
+	for _, p := range []*plot.Plot{p1, p2, c} {
+		for label, col := range legendColors(p) {
+			got[label] = append(got[label], col)
+		}
+	}
+	if len(got[b.Label]) != 3 || len(got[a.Label]) != 2 {
+		t.Fatalf("found %d legend lines for B and %d for A, want 3 and 2 (%v)", len(got[b.Label]), len(got[a.Label]), got)
+	}
+	for label, cs := range got {
+		for _, col := range cs[1:] {
+			if col != cs[0] {
+				t.Errorf("%q drawn in %v and in %v", label, cs[0], col)
+			}
+		}
+	}
+	if got[a.Label][0] == got[b.Label][0] {
+		t.Errorf("A and B share the colour %v", got[a.Label][0])
+	}
+}
