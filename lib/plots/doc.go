@@ -41,6 +41,19 @@
 // puts contour lines at quantiles, so costs spanning many orders of
 // magnitude still show their valleys.
 //
+// # Looks
+//
+// Figures are at most MaxWidth (720 pt, 960 px) wide, the width of a
+// notebook's output column; a wider Size is laid out as asked and scaled
+// down as a whole. Text is Liberation Sans (bundled with gonum/plot). The
+// helpers colour a labelled series by its label, so a method keeps its
+// colour across the panels a cell draws (ColorOf gives that colour for
+// plotters of one's own), and when a figure is rendered they move the
+// legend to the corner of the plot where it covers the least data, or make
+// room for it above the data (PlaceLegend does the same for plots made with
+// plot.New). The SVG is post-processed so that a heat map's colour image
+// fills its frame (preserveAspectRatio="none").
+//
 // The helpers cannot return an error next to the plot, so bad input (no
 // curves, no points, mismatched lengths, no finite value) is recorded with
 // the plot: Err(p) returns it, the title shows it, and Display or Row return
