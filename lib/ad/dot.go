@@ -15,62 +15,26 @@ import (
 // run from operands to results, the direction of the forward pass; the
 // adjoints flow back along them.
 func (t *Tape) WriteDot(w io.Writer, y Var) error {
-	y.node()
-	// keep only the nodes y depends on
-	used := make([]bool, y.id+1)
-	used[y.id] = true
-	for i := y.id; i >= 0; i-- {
-		if !used[i] {
-			continue
-		}
-		n := &t.nodes[i]
-		if n.a >= 0 {
-			used[n.a] = true
-		}
-		if n.b >= 0 {
-			used[n.b] = true
-		}
-	}
 	var b strings.Builder
 	b.WriteString("digraph tape {\n\trankdir=LR;\n\tnode [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=11];\n")
-	for i := int32(0); i <= y.id; i++ {
-		if !used[i] {
-			continue
-		}
-		n := &t.nodes[i]
-		name := n.name
-		if name == "" {
-			name = opName(t, i)
-			if n.op == opLeaf {
-				name = "const"
-				if n.needs {
-					name = "var"
-				}
-			}
-		}
-		label := fmt.Sprintf("%s\\nvalue %s", name, formatValues(n.val, n.rows, n.cols))
-		if n.gradSet {
-			label += fmt.Sprintf("\\nadjoint %s", formatValues(n.grad, n.rows, n.cols))
+	nodes := t.Graph(y)
+	for _, n := range nodes {
+		label := fmt.Sprintf("%s\\nvalue %s", n.Label, n.Value)
+		if n.Adjoint != "" {
+			label += fmt.Sprintf("\\nadjoint %s", n.Adjoint)
 		}
 		style := ""
 		switch {
-		case n.op == opLeaf && n.needs:
+		case n.Variable:
 			style = ", color=\"#1f77b4\", penwidth=2"
-		case i == y.id:
+		case n.Output:
 			style = ", color=\"#d62728\", penwidth=2"
 		}
-		fmt.Fprintf(&b, "\tn%d [label=\"%s\"%s];\n", i, label, style)
+		fmt.Fprintf(&b, "\tn%d [label=\"%s\"%s];\n", n.ID, label, style)
 	}
-	for i := int32(0); i <= y.id; i++ {
-		if !used[i] {
-			continue
-		}
-		n := &t.nodes[i]
-		if n.a >= 0 {
-			fmt.Fprintf(&b, "\tn%d -> n%d;\n", n.a, i)
-		}
-		if n.b >= 0 {
-			fmt.Fprintf(&b, "\tn%d -> n%d;\n", n.b, i)
+	for _, n := range nodes {
+		for _, in := range n.Inputs {
+			fmt.Fprintf(&b, "\tn%d -> n%d;\n", in, n.ID)
 		}
 	}
 	b.WriteString("}\n")

@@ -1,7 +1,10 @@
 // Package adviz shows the computational graph recorded on an ad.Tape in a
-// notebook: the graph of an expression with the values of the forward pass
-// and the adjoints of the backward pass, drawn by Graphviz. It is a leaf
-// package so that lib/ad itself does not depend on the notebook kernel.
+// notebook: a box per node with the value of the forward pass and the
+// adjoint of the backward pass, arrows from operands to results. It draws
+// with gonum/plot in pure Go, so the picture appears on every set-up,
+// Graphviz or not (ad.WriteDot still gives DOT for those who want it). It is
+// a leaf package so that lib/ad itself does not depend on the notebook
+// kernel.
 package adviz
 
 import (
@@ -10,7 +13,6 @@ import (
 	"os"
 
 	"github.com/gradbook/gradbook/lib/ad"
-	"github.com/gradbook/gradbook/lib/plots"
 	"github.com/janpfeifer/gonb/gonbui"
 )
 
@@ -22,27 +24,19 @@ var (
 	out         io.Writer = os.Stdout
 )
 
-// Graph shows the graph that produced y. In a gonb notebook with Graphviz
-// installed it sends one display bundle holding PNG, SVG and the DOT text;
-// without Graphviz, or outside a notebook, it prints the DOT text (which
-// reads as a list of nodes with their values and adjoints). It returns
-// the rendering error, if any, after printing the fallback.
+// Graph shows the graph that produced y. In a gonb notebook it sends one
+// display bundle holding PNG, SVG and a text list of the nodes; outside a
+// notebook it prints that list. It returns Render's error, if any.
 func Graph(t *ad.Tape, y ad.Var) error {
-	dot := t.DotString(y)
-	svg, err := ad.RenderDot(dot, "svg")
-	var png []byte
-	if err == nil {
-		png, err = ad.RenderDot(dot, "png")
-	}
-	if err != nil || !inNotebook() {
-		fmt.Fprint(out, dot)
-		if err != nil {
-			fmt.Fprintf(out, "(graph not drawn: %v)\n", err)
-		}
+	img, err := Render(t, y)
+	if err != nil {
 		return err
 	}
-	img := &plots.Image{PNG: png, SVG: string(svg), Text: dot}
+	if !inNotebook() {
+		fmt.Fprint(out, img.Text)
+		return nil
+	}
 	send(img.DisplayData(""))
 	syncDisplay() // the cell's program may exit right after: wait until the kernel has the bundle
-	return nil
+	return gonbui.Error()
 }
