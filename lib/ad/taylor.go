@@ -37,11 +37,11 @@ type Series struct {
 
 // ErrPole reports a division whose divisor vanishes to a higher order than
 // its dividend: the function has a pole there.
-var ErrPole = errors.New("pole")
+var ErrPole = errors.New("ad: pole")
 
 // ErrSingular reports an operation not analytic at the point (log 0,
 // √0, a negative or fractional power of 0).
-var ErrSingular = errors.New("not analytic")
+var ErrSingular = errors.New("ad: not analytic")
 
 // NewSeries returns the series with coefficients c (copied).
 func NewSeries(c ...float64) Series { return Series{c: append([]float64(nil), c...)} }

@@ -133,7 +133,7 @@ func ExampleDerivatives() {
 	// Output:
 	// [4 1 0] <nil>
 	// [1.0000 0.0000 -0.3333]
-	// ad: Derivatives at x = 2: pole of order 1: the divisor vanishes to order 1, the dividend to order 0
+	// ad: Derivatives at x = 2: ad: pole of order 1: the divisor vanishes to order 1, the dividend to order 0
 }
 
 func ExampleDerivative() {

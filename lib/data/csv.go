@@ -66,7 +66,8 @@ func (e *CSVError) Error() string {
 	if e.Field != "" || e.Column > 0 {
 		fmt.Fprintf(&b, "field %q: ", e.Field)
 	}
-	b.WriteString(e.Err.Error())
+	// The sentinels carry the package prefix too; it is said once, above.
+	b.WriteString(strings.TrimPrefix(e.Err.Error(), "data: "))
 	return b.String()
 }
 
@@ -74,13 +75,13 @@ func (e *CSVError) Unwrap() error { return e.Err }
 
 // Sentinel errors wrapped by *CSVError, for errors.Is.
 var (
-	ErrEmpty     = errors.New("no data rows")
-	ErrRagged    = errors.New("wrong number of fields")
-	ErrNotNumber = errors.New("not a number")
-	ErrNaN       = errors.New("NaN or infinite value")
-	ErrRange     = errors.New("out of float64 range")
-	ErrBadLabel  = errors.New("bad class label")
-	ErrOption    = errors.New("bad option")
+	ErrEmpty     = errors.New("data: no data rows")
+	ErrRagged    = errors.New("data: wrong number of fields")
+	ErrNotNumber = errors.New("data: not a number")
+	ErrNaN       = errors.New("data: NaN or infinite value")
+	ErrRange     = errors.New("data: out of float64 range")
+	ErrBadLabel  = errors.New("data: bad class label")
+	ErrOption    = errors.New("data: bad option")
 )
 
 // MaxClassLabel is the largest integer class label ReadCSV accepts: labels

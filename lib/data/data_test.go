@@ -62,6 +62,10 @@ func TestReadCSVErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.msg) {
 				t.Errorf("message %q does not contain %q", err, tc.msg)
 			}
+			// The sentinels carry the "data: " prefix; the message says it once.
+			if !strings.HasPrefix(tc.target.Error(), "data: ") || strings.Count(err.Error(), "data: ") != 1 {
+				t.Errorf("message %q, sentinel %q: want the package prefix once", err, tc.target)
+			}
 		})
 	}
 }

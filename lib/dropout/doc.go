@@ -30,9 +30,14 @@
 // Mask operation with these factors), and nn.Dropout is the network layer;
 // both use the masks defined here.
 //
-// A keep probability outside [0, 1] is a programming error and panics with
-// a "dropout: ..." message. Descent returns errors for what a run can meet:
-// an empty start, a negative Iterations, a Step that is negative, NaN or
-// infinite, a NaN or infinite gradient, or an x that leaves the float64
-// range, each naming the step.
+// # Errors and panics
+//
+// Misuse is a programming error and panics with a "dropout: ..." message:
+// a keep probability outside [0, 1], or a dst whose length differs from
+// x's in Apply and Apply32. What a run can meet is returned as an error
+// naming the function and the step: Descent for an empty start, a
+// negative Iterations, a Step that is negative, NaN or infinite, a NaN or
+// infinite gradient, or an x that leaves the float64 range; MonteCarlo for
+// fewer than 2 passes, passes that return different numbers of outputs, or
+// a NaN or infinite output.
 package dropout

@@ -188,6 +188,32 @@ func TestHessianCorpus(t *testing.T) {
 	}
 }
 
+// Hessian honours Settings.Formula: the fourth-order central formula for
+// the second derivative (points −2…2) costs 4n²+1 calls and, with its own
+// step ε^(1/6)·max|x|, errs by about ε^(2/3) ≈ 4e-11 relative instead of
+// Central2's √ε ≈ 1.5e-8; 1e-8 separates the two. A nil dst is allocated.
+func TestHessianFormula(t *testing.T) {
+	form := MustFormula(Central, 2, 4)
+	for _, fn := range testfunc.Vectors {
+		for _, x := range fn.At {
+			want := mat.NewSymDense(fn.Dim, nil)
+			fn.Hess(want, x)
+			var c Counter
+			got := Hessian(nil, c.Vector(fn.F), x, &Settings{Formula: form})
+			if c.Calls() != 4*fn.Dim*fn.Dim+1 {
+				t.Errorf("%s: %d calls, want 4n²+1 = %d", fn.Name, c.Calls(), 4*fn.Dim*fn.Dim+1)
+			}
+			tol := 1e-8 * math.Max(1, mat.Norm(want, math.Inf(1)))
+			if !mat.EqualApprox(got, want, tol) {
+				t.Errorf("%s at %v: O(h⁴) Hessian\n%v\nwant\n%v", fn.Name, x, mat.Formatted(got), mat.Formatted(want))
+			}
+		}
+	}
+	if h := Hessian(nil, func([]float64) float64 { return 1 }, nil, nil); h.SymmetricDim() != 0 {
+		t.Errorf("Hessian of a function of no variables is %d×%d, want empty", h.SymmetricDim(), h.SymmetricDim())
+	}
+}
+
 func TestDirectional(t *testing.T) {
 	for _, fn := range testfunc.Vectors {
 		x := fn.At[0]
@@ -239,6 +265,13 @@ func TestPanics(t *testing.T) {
 			Gradient(nil, func([]float64) float64 { return 0 }, []float64{1}, &Settings{Formula: Central2})
 		}},
 		{"jacobian shape", "dst is", func() { Jacobian(mat.NewDense(2, 3, nil), func(y, x []float64) {}, []float64{1, 2}, nil) }},
+		{"jacobian nil dst", "number of outputs", func() { Jacobian(nil, func(y, x []float64) {}, []float64{1, 2}, nil) }},
+		{"hessian formula", "need 2", func() {
+			Hessian(nil, func([]float64) float64 { return 0 }, []float64{1}, &Settings{Formula: Central1})
+		}},
+		{"hessian shape", "dst is", func() {
+			Hessian(mat.NewSymDense(3, nil), func([]float64) float64 { return 0 }, []float64{1}, nil)
+		}},
 	} {
 		func() {
 			defer func() {

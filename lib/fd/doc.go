@@ -33,11 +33,20 @@
 // Hessian uses forward differences of order 1 (error near 1e-4 relative);
 // Hessian here uses central differences (near 1e-8).
 //
+// # Errors and panics
+//
 // Misuse panics with an "fd: ..." message, as in gonum: a dst of the wrong
-// length, an empty stencil, or a Settings.Step that is not a positive
-// normal number or is too small to change x (x + h == x, so that every
-// difference is 0: d/dx x² at 3 with h = 1e-320 would be 0). ErrorStudy
-// deliberately goes below that limit to show where round-off takes over.
+// size (a nil or empty dst is allocated by Gradient and Hessian; Jacobian
+// needs one, since only the caller knows how many outputs f has), a
+// formula for the wrong derivative order or with an empty stencil, or a
+// Settings.Step that is not a positive normal number or is too small to
+// change x (x + h == x, so that every difference is 0: d/dx x² at 3 with
+// h = 1e-320 would be 0). ErrorStudy deliberately goes below that limit to
+// show where round-off takes over. Errors are returned where the input is
+// data: NewFormula and FormulaAt return one for impossible orders or
+// stencils (NewFormula's wrap ErrBadOrder; every message starts "fd: ").
+// Adaptive and Richardson return an Estimate whose error bound says how
+// far to trust it. A NaN from f is passed through, never replaced.
 //
 // The subpackage testfunc is a corpus of functions with closed-form
 // derivatives for testing any differentiation route.

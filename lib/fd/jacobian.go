@@ -2,7 +2,6 @@ package fd
 
 import (
 	"fmt"
-	"math"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -11,14 +10,17 @@ import (
 //
 //	J_{ij} = ∂fᵢ/∂xⱼ,
 //
-// into dst, which must have len(x) columns and as many rows as f has
-// outputs; f(y, x) writes f(x) into y. It costs Formula.Evals(len(x)) calls
-// of f. It panics if dst's columns do not match len(x), dst is empty, or
-// the formula is not for a first derivative.
-func Jacobian(dst *mat.Dense, f func(y, x []float64), x []float64, s *Settings) {
+// into dst and returns it; f(y, x) writes f(x) into y. Unlike ad.Jacobian,
+// which learns the number of outputs by recording f, fd cannot know how
+// long a y f expects, so dst must be given, with len(x) columns and one
+// row per output. It costs Formula.Evals(len(x)) calls of f.
+//
+// It panics if dst is nil or empty (the panic says why), if its columns do
+// not match len(x), or if the formula is not for a first derivative.
+func Jacobian(dst *mat.Dense, f func(y, x []float64), x []float64, s *Settings) *mat.Dense {
 	n := len(x)
 	if dst == nil || dst.IsEmpty() {
-		panic("fd: Jacobian: dst must be a non-empty m×n matrix")
+		panic("fd: Jacobian: dst must be a non-empty m×n matrix: the number of outputs m of f is known only to the caller")
 	}
 	m, c := dst.Dims()
 	if c != n {
@@ -63,28 +65,71 @@ func Jacobian(dst *mat.Dense, f func(y, x []float64), x []float64, s *Settings) 
 		}
 	}
 	parallel(n, s.concurrent(), scratch, column)
+	return dst
 }
 
-// Hessian approximates the Hessian of f at x,
+// Hessian approximates the Hessian of f at x with a second-derivative
+// formula D² (Settings.Formula; Central2 by default) into dst and returns
+// it. The diagonal is D² along each axis, and the mixed partials come from
+// D² along the diagonals eᵢ ± eⱼ by polarisation:
+//
+//	H_{ii} ≈ D²_{eᵢ} f(x),
+//	H_{ij} ≈ (D²_{eᵢ+eⱼ} f(x) − D²_{eᵢ−eⱼ} f(x))/4,
+//
+// both with the formula's truncation order. With Central2 this is
 //
 //	H_{ii} ≈ (f(x+heᵢ) − 2f(x) + f(x−heᵢ))/h²,
 //	H_{ij} ≈ (f(x+heᵢ+heⱼ) − f(x+heᵢ−heⱼ) − f(x−heᵢ+heⱼ) + f(x−heᵢ−heⱼ))/(4h²),
 //
-// both O(h²) accurate, into dst (resized when empty). It costs 2n²+1 calls
-// of f. Only Settings.Step and Settings.Concurrent are used; the default
-// step is ε^(1/4)·max(maxᵢ|xᵢ|, 1). It panics if dst has the wrong size.
-func Hessian(dst *mat.SymDense, f func([]float64) float64, x []float64, s *Settings) {
+// at a cost of 2n²+1 calls of f; a formula with k points off the origin
+// costs k·n² (+1 if it uses f(x)). The default step is the formula's,
+// ε^(1/4)·max(maxᵢ|xᵢ|, 1) for Central2. dst is allocated when nil and
+// resized when empty, as in ad.Hessian.
+//
+// It panics if dst is not n×n or the formula is not for a second
+// derivative.
+func Hessian(dst *mat.SymDense, f func([]float64) float64, x []float64, s *Settings) *mat.SymDense {
 	n := len(x)
-	if dst.IsEmpty() {
+	switch {
+	case dst == nil && n == 0:
+		return &mat.SymDense{} // gonum has no 0×0 NewSymDense
+	case dst == nil:
+		dst = mat.NewSymDense(n, nil)
+	case dst.IsEmpty() && n > 0:
 		*dst = *mat.NewSymDense(n, nil)
-	} else if dst.SymmetricDim() != n {
+	case dst.SymmetricDim() != n:
 		panic(fmt.Sprintf("fd: Hessian: dst is %d×%d, len(x) = %d", dst.SymmetricDim(), dst.SymmetricDim(), n))
 	}
-	h := math.Pow(eps, 0.25) * math.Max(maxAbs(x), 1)
-	if s != nil && s.Step != 0 {
-		h = s.step(Central2, maxAbs(x))
+	if n == 0 {
+		return dst
 	}
-	f0 := f(append([]float64(nil), x...))
+	form := s.formula(2)
+	h := s.step(form, maxAbs(x))
+	var f0 float64
+	for _, p := range form.Stencil {
+		if p.Loc == 0 {
+			f0 = f(append([]float64(nil), x...))
+			break
+		}
+	}
+	// along returns D² of f along the direction with components si on
+	// axis i and sj on axis j (sj = 0 for an axis direction).
+	along := func(xc []float64, i, j int, si, sj float64) float64 {
+		var sum float64
+		for _, p := range form.Stencil {
+			if p.Loc == 0 {
+				sum += p.Coeff * f0
+				continue
+			}
+			xc[i] = x[i] + p.Loc*si*h
+			if sj != 0 {
+				xc[j] = x[j] + p.Loc*sj*h
+			}
+			sum += p.Coeff * f(xc)
+			xc[i], xc[j] = x[i], x[j]
+		}
+		return sum / (h * h)
+	}
 	// Job k < n is the diagonal entry k; the rest enumerate i < j.
 	type pair struct{ i, j int }
 	pairs := make([]pair, 0, n*(n-1)/2)
@@ -96,25 +141,11 @@ func Hessian(dst *mat.SymDense, f func([]float64) float64, x []float64, s *Setti
 	vals := make([]float64, n+len(pairs))
 	job := func(k int, xc []float64) {
 		if k < n {
-			xc[k] = x[k] + h
-			fp := f(xc)
-			xc[k] = x[k] - h
-			fm := f(xc)
-			xc[k] = x[k]
-			vals[k] = (fp - 2*f0 + fm) / (h * h)
+			vals[k] = along(xc, k, k, 1, 0)
 			return
 		}
 		p := pairs[k-n]
-		var sum float64
-		for _, si := range [2]float64{1, -1} {
-			for _, sj := range [2]float64{1, -1} {
-				xc[p.i] = x[p.i] + si*h
-				xc[p.j] = x[p.j] + sj*h
-				sum += si * sj * f(xc)
-			}
-		}
-		xc[p.i], xc[p.j] = x[p.i], x[p.j]
-		vals[k] = sum / (4 * h * h)
+		vals[k] = (along(xc, p.i, p.j, 1, 1) - along(xc, p.i, p.j, 1, -1)) / 4
 	}
 	parallel(len(vals), s.concurrent(), func() []float64 { return append([]float64(nil), x...) }, job)
 	for k := 0; k < n; k++ {
@@ -123,4 +154,5 @@ func Hessian(dst *mat.SymDense, f func([]float64) float64, x []float64, s *Setti
 	for k, p := range pairs {
 		dst.SetSym(p.i, p.j, vals[n+k])
 	}
+	return dst
 }

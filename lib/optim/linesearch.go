@@ -83,11 +83,11 @@ var (
 )
 
 // ErrNotDescent is returned by a line search given φ′(0) ≥ 0.
-var ErrNotDescent = errors.New("search direction is not a descent direction")
+var ErrNotDescent = errors.New("optim: search direction is not a descent direction")
 
 func checkDescent(op string, phi0, slope0, alpha0 float64) error {
 	if !(slope0 < 0) {
-		return fmt.Errorf("optim: %s: φ′(0) = %v: %w", op, slope0, ErrNotDescent)
+		return fmt.Errorf("%w: %s: φ′(0) = %v", ErrNotDescent, op, slope0)
 	}
 	if !(alpha0 > 0) || math.IsInf(alpha0, 0) || math.IsNaN(phi0) {
 		return fmt.Errorf("optim: %s: initial step %v, φ(0) = %v", op, alpha0, phi0)

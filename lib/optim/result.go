@@ -129,7 +129,7 @@ type Result struct {
 
 // ErrDiverged is wrapped by the error returned when a cost or gradient
 // becomes NaN or infinite.
-var ErrDiverged = errors.New("diverged")
+var ErrDiverged = errors.New("optim: diverged")
 
 // counted wraps a Problem and counts evaluations.
 type counted struct {
@@ -192,7 +192,7 @@ func (r *run) record(x []float64, f, gn, alpha, step float64) (Status, error) {
 		if k == 0 {
 			return Failed, fmt.Errorf("optim: %s: cost %v, gradient norm %v at the starting point", r.op, f, gn)
 		}
-		return Failed, fmt.Errorf("optim: %s: iteration %d: cost %v, gradient norm %v: %w", r.op, k, f, gn, ErrDiverged)
+		return Failed, fmt.Errorf("%w: %s: iteration %d: cost %v, gradient norm %v", ErrDiverged, r.op, k, f, gn)
 	}
 	prevF := res.F
 	res.X = append(res.X[:0], x...)

@@ -71,7 +71,7 @@ func (e *SidesDifferError) Error() string {
 
 // ErrNoLimit is wrapped by the errors of limits that do not exist or that
 // Limit cannot find.
-var ErrNoLimit = errors.New("no limit found")
+var ErrNoLimit = errors.New("symbolic: no limit found")
 
 // maxLHopital bounds the number of L'Hôpital steps in one limit.
 const maxLHopital = 12
@@ -165,7 +165,7 @@ func (v LimitValue) sign() int {
 }
 
 func (l *limiter) errorf(e *Expr, format string, args ...any) error {
-	return fmt.Errorf("symbolic: limit of %s as %s → %s from %s: %s: %w", e, l.x, l.point(), Side(map[int]int{-1: 1, 1: 2}[l.side]), fmt.Sprintf(format, args...), ErrNoLimit)
+	return fmt.Errorf("%w: limit of %s as %s → %s from %s: %s", ErrNoLimit, e, l.x, l.point(), Side(map[int]int{-1: 1, 1: 2}[l.side]), fmt.Sprintf(format, args...))
 }
 
 // nearSign returns the sign of g at x = a ± δ on the limiter's side, for
