@@ -123,7 +123,7 @@ func Contour(f func(x, y float64) float64, xmin, xmax, ymin, ymax float64, paths
 	}
 
 	for i, s := range paths {
-		if err := addPath(p, i, s); err != nil {
+		if err := addPath(p, "Contour", i, s); err != nil {
 			return fail(p, err)
 		}
 	}
@@ -131,58 +131,6 @@ func Contour(f func(x, y float64) float64, xmin, xmax, ymin, ymax float64, paths
 	p.X.Padding, p.Y.Padding = 0, 0 // the heat map fills the frame
 	markAuto(p, true)
 	return p
-}
-
-// addPath draws one optimisation path: line, markers, start ring.
-func addPath(p *plot.Plot, i int, s Series) error {
-	runs, dropped := s.runs(finiteXY)
-	var pts plotter.XYs
-	for _, r := range runs {
-		pts = append(pts, r...)
-	}
-	if len(pts) == 0 {
-		return fmt.Errorf("Contour: path %d (%q) has no finite point", i, s.Label)
-	}
-	col := pathColor(i)
-	if s.Label != "" {
-		col = ColorOf(s.Label) // the colour the same label has in other panels
-	}
-	// A white casing under the line keeps any colour visible on any part
-	// of the heat map.
-	casing, err := plotter.NewLine(pts)
-	if err != nil {
-		return fmt.Errorf("Contour: path %q: %w", s.Label, err)
-	}
-	casing.LineStyle = draw.LineStyle{Color: color.RGBA{255, 255, 255, 200}, Width: vg.Points(3.2)}
-	p.Add(casing)
-	l, err := plotter.NewLine(pts)
-	if err != nil {
-		return fmt.Errorf("Contour: path %q: %w", s.Label, err)
-	}
-	l.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.4)}
-	p.Add(l)
-	recordLine(p, pts)
-	marks := pts
-	if len(pts) > PathMarkers {
-		marks = plotter.XYs{pts[0], pts[len(pts)-1]}
-	}
-	sc, err := plotter.NewScatter(marks)
-	if err != nil {
-		return fmt.Errorf("Contour: path %q: %w", s.Label, err)
-	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(1.8), Shape: glyphs[i%len(glyphs)]}
-	p.Add(sc)
-	start, _ := plotter.NewScatter(pts[:1])
-	start.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(4), Shape: draw.RingGlyph{}}
-	p.Add(start)
-	label := s.Label
-	if dropped > 0 {
-		label = fmt.Sprintf("%s (%d non-finite not shown)", s.Label, dropped)
-	}
-	if label != "" {
-		p.Legend.Add(label, l, sc)
-	}
-	return nil
 }
 
 // pathColor picks dark, saturated colours that stand out on the light heat

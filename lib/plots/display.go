@@ -93,6 +93,15 @@ func RenderRow(ps []*plot.Plot, opts ...Option) (*Image, error) {
 	return render("RenderRow", ps, opts, w, RowHeight, true)
 }
 
+// RenderPNG is Render without the SVG, for figures shown only as images:
+// the frames of an interactive figure (lib/interactive), say.
+func RenderPNG(p *plot.Plot, opts ...Option) (*Image, error) {
+	if p == nil {
+		return nil, errors.New("plots: RenderPNG: nil plot")
+	}
+	return render("RenderPNG", []*plot.Plot{p}, opts, DefaultWidth, DefaultHeight, false)
+}
+
 func render(op string, ps []*plot.Plot, opts []Option, w, h vg.Length, withSVG bool) (*Image, error) {
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("plots: %s: no plots", op)
