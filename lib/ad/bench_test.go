@@ -7,14 +7,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// rosenbrock is Σᵢ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² written with vector ops,
-// the same expression as the PyTorch reference in bench/ad.
-func rosenbrock(t *Tape, x Var) Var {
-	n := x.Len()
-	head, tail := x.Rows(0, n-1), x.Rows(1, n)
-	return tail.Sub(head.Square()).Square().Scale(100).Add(head.RSub(1).Square()).Sum()
-}
-
 func rosenbrockInput(n int) []float64 {
 	rng := rand.New(rand.NewPCG(5, 6))
 	x := make([]float64, n)

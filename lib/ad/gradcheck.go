@@ -3,6 +3,8 @@ package ad
 import (
 	"fmt"
 	"math"
+
+	"github.com/gradbook/gradbook/lib/fd"
 )
 
 // Func is a scalar function of a vector, written with tape operations: it
@@ -103,7 +105,7 @@ func CheckGradient(f Func, x []float64, s *CheckSettings) (GradCheck, error) {
 		return f(t, t.ConstantVec(x)).Item()
 	}
 	for i := range x {
-		c.FD[i] = centralDiffStep(eval, &x[i], step)
+		c.FD[i] = partial(eval, &x[i], step)
 		e := math.Abs(ad[i]-c.FD[i]) / math.Max(math.Max(math.Abs(ad[i]), math.Abs(c.FD[i])), floor)
 		if e > c.MaxRelErr || math.IsNaN(e) {
 			c.MaxRelErr, c.Index = e, i
@@ -114,26 +116,11 @@ func CheckGradient(f Func, x []float64, s *CheckSettings) (GradCheck, error) {
 
 const eps = 0x1p-52
 
-// centralDiff estimates d eval/d *x by central differences with the
-// default step, restoring *x.
-func centralDiff(eval func() float64, x *float64) float64 {
-	return centralDiffStep(eval, x, math.Cbrt(eps))
-}
-
-func centralDiffStep(eval func() float64, x *float64, step float64) float64 {
+// partial estimates d eval/d *x by lib/fd's central difference with the
+// step step·max(1, |*x|), restoring *x.
+func partial(eval func() float64, x *float64, step float64) float64 {
 	x0 := *x
-	h := step * math.Max(1, math.Abs(x0))
-	*x = x0 + h
-	h = *x - x0 // the step actually taken, exact in floating point
-	fp := eval()
-	*x = x0 - h
-	fm := eval()
-	*x = x0
-	return (fp - fm) / (2 * h)
-}
-
-// relErr is |a − b| / max(|a|, |b|, 1e-6): relative for large values,
-// absolute for values near zero.
-func relErr(a, b float64) float64 {
-	return math.Abs(a-b) / math.Max(math.Max(math.Abs(a), math.Abs(b)), 1e-6)
+	defer func() { *x = x0 }()
+	f := func(t float64) float64 { *x = t; return eval() }
+	return fd.Derivative(f, x0, &fd.Settings{Step: step * math.Max(1, math.Abs(x0))})
 }

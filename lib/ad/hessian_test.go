@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/gradbook/gradbook/lib/fd/testfunc"
 )
 
 // quartic is Σxᵢ⁴ + (Σxᵢ)², whose Hessian is diag(12xᵢ²) + 2·11ᵀ.
@@ -116,5 +118,31 @@ func TestCheckGradientNonScalar(t *testing.T) {
 	_, err := CheckGradient(func(t *Tape, x Var) Var { return x.Square() }, []float64{1, 2}, nil)
 	if err == nil || !strings.Contains(err.Error(), "2×1") {
 		t.Errorf("non-scalar f: %v, want an error naming the 2×1 shape", err)
+	}
+}
+
+// The tape Rosenbrock of these tests agrees with the corpus's closed forms
+// (testfunc.Rosenbrock) in value, gradient and Hessian: reverse mode and
+// Hessian-vector products are exact up to rounding, so 1e-12 relative.
+func TestRosenbrockCorpus(t *testing.T) {
+	rb := testfunc.Rosenbrock
+	for _, x := range rb.At {
+		g, v := Gradient(nil, rosenbrock, x)
+		if relErr(v, rb.F(x)) > 1e-12 {
+			t.Errorf("value at %v: tape %v, corpus %v", x, v, rb.F(x))
+		}
+		want := make([]float64, rb.Dim)
+		rb.Grad(want, x)
+		for i := range want {
+			if relErr(g[i], want[i]) > 1e-12 {
+				t.Errorf("∂f/∂x%d at %v: tape %v, corpus %v", i, x, g[i], want[i])
+			}
+		}
+		h := Hessian(nil, rosenbrock, x)
+		wantH := mat.NewSymDense(rb.Dim, nil)
+		rb.Hess(wantH, x)
+		if !mat.EqualApprox(h, wantH, 1e-12*mat.Norm(wantH, math.Inf(1))) {
+			t.Errorf("Hessian at %v: tape\n%v\ncorpus\n%v", x, mat.Formatted(h), mat.Formatted(wantH))
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/gradbook/gradbook/lib/fd/testfunc"
 )
 
 // capture runs fn with the check output redirected and returns what it printed.
@@ -141,18 +143,9 @@ func TestDerivative(t *testing.T) {
 	expect(t, "scaled step", ok, line, true)
 }
 
-// rosen is the Rosenbrock function (a=1, b=100) and rosenGrad its gradient,
-// worked by hand: ∂/∂x = −2(1−x) − 400x(y−x²), ∂/∂y = 200(y−x²).
-func rosen(x []float64) float64 {
-	a, b := 1-x[0], x[1]-x[0]*x[0]
-	return a*a + 100*b*b
-}
-
-func rosenGrad(dst, x []float64) {
-	b := x[1] - x[0]*x[0]
-	dst[0] = -2*(1-x[0]) - 400*x[0]*b
-	dst[1] = 200 * b
-}
+// rosen and rosenGrad are the corpus's Rosenbrock function and its
+// gradient worked by hand.
+var rosen, rosenGrad = testfunc.Rosenbrock.F, testfunc.Rosenbrock.Grad
 
 func TestGradient(t *testing.T) {
 	x := []float64{-1.2, 1}

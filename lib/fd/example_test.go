@@ -6,6 +6,7 @@ import (
 	"math/cmplx"
 
 	"github.com/gradbook/gradbook/lib/fd"
+	"github.com/gradbook/gradbook/lib/fd/testfunc"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -55,10 +56,7 @@ func ExampleComplexStep() {
 }
 
 func ExampleGradient() {
-	rosenbrock := func(x []float64) float64 {
-		a, b := 1-x[0], x[1]-x[0]*x[0]
-		return a*a + 100*b*b
-	}
+	rosenbrock := testfunc.Rosenbrock.F // (1−x)² + 100(y−x²)²
 	for _, form := range []fd.Formula{fd.Forward1, fd.Central1} {
 		var c fd.Counter
 		g := fd.Gradient(nil, c.Vector(rosenbrock), []float64{-1.2, 1}, &fd.Settings{Formula: form})

@@ -4,28 +4,18 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gradbook/gradbook/lib/fd/testfunc"
 	"github.com/gradbook/gradbook/lib/optim"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 )
 
 // rosenbrock is f(x, y) = (1−x)² + 100(y−x²)² with its gradient and
-// Hessian; the minimum is 0 at (1, 1).
+// Hessian, from the corpus of test functions; the minimum is 0 at (1, 1).
 var rosenbrock = optim.Problem{
-	Func: func(x []float64) float64 {
-		a, b := 1-x[0], x[1]-x[0]*x[0]
-		return a*a + 100*b*b
-	},
-	Grad: func(g, x []float64) {
-		b := x[1] - x[0]*x[0]
-		g[0] = -2*(1-x[0]) - 400*x[0]*b
-		g[1] = 200 * b
-	},
-	Hess: func(h *mat.SymDense, x []float64) {
-		h.SetSym(0, 0, 2-400*(x[1]-3*x[0]*x[0]))
-		h.SetSym(0, 1, -400*x[0])
-		h.SetSym(1, 1, 200)
-	},
+	Func: testfunc.Rosenbrock.F,
+	Grad: testfunc.Rosenbrock.Grad,
+	Hess: testfunc.Rosenbrock.Hess,
 }
 
 func ExampleNewton_Minimize() {

@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/gradbook/gradbook/lib/fd/testfunc"
 )
 
 // testFunc is a test objective with a hand-written gradient and Hessian,
@@ -16,27 +18,12 @@ type testFunc struct {
 	start []float64
 }
 
-// rosenbrock is f(x, y) = (1−x)² + 100(y−x²)², minimum 0 at (1, 1)
-// (Rosenbrock 1960; start (−1.2, 1) as in Moré, Garbow and Hillstrom 1981).
+// rosenbrock is the corpus's testfunc.Rosenbrock, f(x, y) = (1−x)² +
+// 100(y−x²)², minimum 0 at (1, 1), from the start (−1.2, 1).
 var rosenbrock = testFunc{
 	name: "rosenbrock",
-	p: Problem{
-		Func: func(x []float64) float64 {
-			a, b := 1-x[0], x[1]-x[0]*x[0]
-			return a*a + 100*b*b
-		},
-		Grad: func(g, x []float64) {
-			b := x[1] - x[0]*x[0]
-			g[0] = -2*(1-x[0]) - 400*x[0]*b
-			g[1] = 200 * b
-		},
-		Hess: func(h *mat.SymDense, x []float64) {
-			h.SetSym(0, 0, 2-400*(x[1]-3*x[0]*x[0]))
-			h.SetSym(0, 1, -400*x[0])
-			h.SetSym(1, 1, 200)
-		},
-	},
-	min: []float64{1, 1}, fmin: 0, start: []float64{-1.2, 1},
+	p:    Problem{Func: testfunc.Rosenbrock.F, Grad: testfunc.Rosenbrock.Grad, Hess: testfunc.Rosenbrock.Hess},
+	min:  []float64{1, 1}, fmin: 0, start: []float64{-1.2, 1},
 }
 
 // quadratic returns f(x) = ½xᵀAx − bᵀx for A = diag(a), minimized at

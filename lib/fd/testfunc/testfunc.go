@@ -19,6 +19,9 @@ import (
 // Scalar is a smooth function of one variable.
 type Scalar struct {
 	Name string
+	// Expr is the formula in the syntax of lib/symbolic's Parse (and of
+	// SymPy), for the symbolic route.
+	Expr string
 	F    func(float64) float64
 	// C is F over complex128, nil when F is not analytic.
 	C func(complex128) complex128
@@ -41,12 +44,14 @@ func fallingPower(a float64, d int, x float64) float64 {
 var Scalars = []Scalar{
 	{
 		Name: "exp",
+		Expr: "exp(x)",
 		F:    math.Exp, C: cmplx.Exp,
 		D:  func(d int, x float64) float64 { return math.Exp(x) },
 		At: []float64{-2, 0, 0.5, 1, 3},
 	},
 	{
 		Name: "sin",
+		Expr: "sin(x)",
 		F:    math.Sin, C: cmplx.Sin,
 		// dᵈ/dxᵈ sin x = sin(x + dπ/2).
 		D: func(d int, x float64) float64 {
@@ -56,6 +61,7 @@ var Scalars = []Scalar{
 	},
 	{
 		Name: "log",
+		Expr: "log(x)",
 		F:    math.Log, C: cmplx.Log,
 		// dᵈ/dxᵈ log x = (−1)^(d−1)(d−1)!/xᵈ for d ≥ 1.
 		D: func(d int, x float64) float64 {
@@ -68,6 +74,7 @@ var Scalars = []Scalar{
 	},
 	{
 		Name: "x^5",
+		Expr: "x^5",
 		F:    func(x float64) float64 { return math.Pow(x, 5) },
 		C:    func(z complex128) complex128 { return z * z * z * z * z },
 		D:    func(d int, x float64) float64 { return fallingPower(5, d, x) },
@@ -75,6 +82,7 @@ var Scalars = []Scalar{
 	},
 	{
 		Name: "x^2.5",
+		Expr: "x^(5/2)",
 		F:    func(x float64) float64 { return math.Pow(x, 2.5) },
 		C:    func(z complex128) complex128 { return cmplx.Pow(z, 2.5) },
 		D:    func(d int, x float64) float64 { return fallingPower(2.5, d, x) },
@@ -82,6 +90,7 @@ var Scalars = []Scalar{
 	},
 	{
 		Name: "tanh",
+		Expr: "tanh(x)",
 		F:    math.Tanh, C: cmplx.Tanh,
 		// With t = tanh x: t′ = 1−t², t″ = −2t(1−t²), t‴ = (1−t²)(6t²−2),
 		// t⁗ = (1−t²)(16t − 24t³) (checked against SymPy in the fd tests).
@@ -94,6 +103,7 @@ var Scalars = []Scalar{
 	},
 	{
 		Name: "1/(1+x^2)",
+		Expr: "1/(1+x^2)",
 		F:    func(x float64) float64 { return 1 / (1 + x*x) },
 		C:    func(z complex128) complex128 { return 1 / (1 + z*z) },
 		// From SymPy 1.11: diff(1/(1+x**2), x, d), factored.
@@ -126,31 +136,37 @@ type Vector struct {
 	At   [][]float64
 }
 
+// Rosenbrock is f(x, y) = (1−x)² + 100(y−x²)², minimum 0 at (1, 1)
+// (H. H. Rosenbrock, Comput. J. 3 (1960) 175–184; the start (−1.2, 1) is
+// Moré, Garbow and Hillstrom's, ACM TOMS 7 (1981) 17–41). It is the one
+// definition the tests of every package use.
+var Rosenbrock = Vector{
+	Name: "rosenbrock",
+	Dim:  2,
+	F: func(x []float64) float64 {
+		a, b := 1-x[0], x[1]-x[0]*x[0]
+		return a*a + 100*b*b
+	},
+	C: func(x []complex128) complex128 {
+		a, b := 1-x[0], x[1]-x[0]*x[0]
+		return a*a + 100*b*b
+	},
+	Grad: func(dst, x []float64) {
+		b := x[1] - x[0]*x[0]
+		dst[0] = -2*(1-x[0]) - 400*x[0]*b
+		dst[1] = 200 * b
+	},
+	Hess: func(dst *mat.SymDense, x []float64) {
+		dst.SetSym(0, 0, 2-400*x[1]+1200*x[0]*x[0])
+		dst.SetSym(0, 1, -400*x[0])
+		dst.SetSym(1, 1, 200)
+	},
+	At: [][]float64{{-1.2, 1}, {0.5, 0.5}, {1, 1}},
+}
+
 // Vectors is the corpus of functions of a vector.
 var Vectors = []Vector{
-	{
-		Name: "rosenbrock",
-		Dim:  2,
-		F: func(x []float64) float64 {
-			a, b := 1-x[0], x[1]-x[0]*x[0]
-			return a*a + 100*b*b
-		},
-		C: func(x []complex128) complex128 {
-			a, b := 1-x[0], x[1]-x[0]*x[0]
-			return a*a + 100*b*b
-		},
-		Grad: func(dst, x []float64) {
-			b := x[1] - x[0]*x[0]
-			dst[0] = -2*(1-x[0]) - 400*x[0]*b
-			dst[1] = 200 * b
-		},
-		Hess: func(dst *mat.SymDense, x []float64) {
-			dst.SetSym(0, 0, 2-400*x[1]+1200*x[0]*x[0])
-			dst.SetSym(0, 1, -400*x[0])
-			dst.SetSym(1, 1, 200)
-		},
-		At: [][]float64{{-1.2, 1}, {0.5, 0.5}, {1, 1}},
-	},
+	Rosenbrock,
 	{
 		// f(x) = exp(a·x) + Σ xᵢ⁴/4: ∇f = e·a + x³, H = e·aaᵀ + diag(3x²).
 		Name: "exp-quartic",
