@@ -47,5 +47,6 @@
 // with gonum/plot is about 12 MB per figure.
 //
 // Outside a notebook (go test, go run) Show writes the default frame as a
-// PNG and the interactive page as HTML into plots.PlotDir().
+// PNG and the interactive page as HTML into plots.PlotDir() when
+// $GRADBOOK_PLOT_DIR is set, and otherwise only names the figure.
 package interactive

@@ -75,7 +75,7 @@ func (fig *Figure) Size(w, h vg.Length) *Figure {
 // the cell ends, and the sliders keep working in the browser. Outside a
 // notebook it writes interactive-N.png (the default frame) and
 // interactive-N.html (the interactive page) into plots.PlotDir() and says
-// where on standard error.
+// where on standard error; with no $GRADBOOK_PLOT_DIR it writes nothing.
 func (fig *Figure) Show() error {
 	b, err := fig.Render()
 	if err != nil {
@@ -332,8 +332,9 @@ var (
 )
 
 // Show sends b to the notebook. Outside one it writes interactive-N.png
-// and interactive-N.html into plots.PlotDir(), N counting the figures
-// this process has written.
+// and interactive-N.html into plots.PlotDir() when that is set ($GRADBOOK_PLOT_DIR),
+// N counting the figures this process has written, and otherwise names
+// the figure on standard error.
 func (b *Bundle) Show() error {
 	if inNotebook {
 		send(b.DisplayData())
@@ -343,6 +344,11 @@ func (b *Bundle) Show() error {
 		return gonbui.Error()
 	}
 	dir := plots.PlotDir()
+	if dir == "" {
+		// As lib/plots: describe the figure, write files only on request.
+		fmt.Fprintf(logTo, "interactive: figure %q (set $%s to write its PNG and HTML)\n", b.name, plots.PlotDirEnv)
+		return nil
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("interactive: %w", err)
 	}

@@ -33,7 +33,6 @@ const (
 	RowHeight        = 3 * vg.Inch
 	MaxDefaultWidth  = 10 * vg.Inch
 	PlotDirEnv       = "GRADBOOK_PLOT_DIR"
-	defaultPlotDir   = "gradbook-plots"
 	rowPad           = 0.15 * vg.Inch
 	textPlainMaxLine = 200
 )
@@ -222,15 +221,17 @@ var (
 	send                  = gonbui.SendData
 	syncDisplay           = gonbui.Sync
 	logTo       io.Writer = os.Stderr
+	textOut     io.Writer = os.Stdout
 	writtenMu   sync.Mutex
 	writtenName = map[string]int{} // base name → times used in this process
 )
 
 // Display shows p. In a gonb notebook it sends one display bundle with PNG,
-// SVG and text; elsewhere (go test, go run) it writes NAME.png and NAME.svg
-// into $GRADBOOK_PLOT_DIR, or os.TempDir()/gradbook-plots, and says where
-// on standard error. It returns the error recorded for p by the helper that
-// made it (bad input), or any rendering or file error.
+// SVG and text. Elsewhere (go test, go run) it prints the text alternative,
+// one line describing the axes, to standard output, and writes NAME.png
+// and NAME.svg only when $GRADBOOK_PLOT_DIR names a directory — so tests
+// leave no files behind. It returns the error recorded for p by the helper
+// that made it (bad input), or any rendering or file error.
 func Display(p *plot.Plot, opts ...Option) error {
 	img, err := Render(p, opts...)
 	if err != nil {
@@ -248,7 +249,8 @@ func Row(ps []*plot.Plot, opts ...Option) error {
 	return img.Show()
 }
 
-// Show sends img to the notebook, or writes its files outside one.
+// Show sends img to the notebook; outside one it prints img.Text and
+// writes the files if $GRADBOOK_PLOT_DIR is set (see Display).
 func (img *Image) Show() error {
 	if inNotebook {
 		send(img.DisplayData(""))
@@ -258,7 +260,12 @@ func (img *Image) Show() error {
 		syncDisplay()
 		return gonbui.Error()
 	}
-	png, err := img.WriteFiles(PlotDir())
+	fmt.Fprintln(textOut, img.Text)
+	dir := PlotDir()
+	if dir == "" {
+		return nil
+	}
+	png, err := img.WriteFiles(dir)
 	if err != nil {
 		return err
 	}
@@ -266,14 +273,9 @@ func (img *Image) Show() error {
 	return nil
 }
 
-// PlotDir is where plots go outside a notebook: $GRADBOOK_PLOT_DIR if set,
-// else os.TempDir()/gradbook-plots.
-func PlotDir() string {
-	if d := os.Getenv(PlotDirEnv); d != "" {
-		return d
-	}
-	return filepath.Join(os.TempDir(), defaultPlotDir)
-}
+// PlotDir is where plots are written outside a notebook:
+// $GRADBOOK_PLOT_DIR, or "" (write nothing) when it is not set.
+func PlotDir() string { return os.Getenv(PlotDirEnv) }
 
 // WriteFiles writes img as NAME.png and NAME.svg into dir, creating it, and
 // returns the PNG's path. A name already written by this process gets a

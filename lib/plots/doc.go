@@ -9,9 +9,10 @@
 // each figure as ONE display bundle holding image/png (shown everywhere),
 // image/svg+xml (crisp, preferred where the notebook is trusted) and a
 // text/plain description (for text-only front ends). Outside a notebook
-// (go test, go run) the same call writes NAME.png and NAME.svg into
-// $GRADBOOK_PLOT_DIR, or os.TempDir()/gradbook-plots, and prints the path on
-// standard error, so lecture code runs unchanged anywhere.
+// (go test, go run) the same call prints that description on standard
+// output and, only when $GRADBOOK_PLOT_DIR is set, writes NAME.png and
+// NAME.svg there, so lecture code runs unchanged anywhere and tests leave
+// no files behind.
 //
 //	Display(p *plot.Plot, opts ...Option) error   one figure, 6 × 4 in by default
 //	Row(ps []*plot.Plot, opts ...Option) error    side by side in one image, data areas aligned
@@ -69,8 +70,9 @@
 // transient display_id, which gonb turns into update_display_data), at most
 // every 250 ms. Done blanks that live output and displays the final figure as
 // an ordinary output, which a saved notebook keeps. Outside a notebook
-// Progress is silent until Done writes the files.
+// Progress is silent until Done displays the final figure as Display does.
 //
-// Nothing in gradbook depends on this package except notebooks and
-// examples; it depends on nothing of gradbook's.
+// It depends on nothing of gradbook's. Besides notebooks and examples, only
+// the display packages import it — ad/adviz and lib/interactive, which
+// draw with it — never the numerical packages (ad, fd, symbolic, optim, …).
 package plots

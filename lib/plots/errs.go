@@ -1,7 +1,9 @@
 package plots
 
 import (
+	"runtime"
 	"sync"
+	"weak"
 
 	"gonum.org/v1/plot"
 )
@@ -11,11 +13,15 @@ import (
 // back as a second result. It is recorded here instead, keyed by the plot,
 // shown in the plot's title, and returned by Display, Row and Render: never
 // silently drawn as an empty frame.
-var plotErrs sync.Map // *plot.Plot → error
+//
+// The key is a weak pointer and each entry is deleted when its plot is
+// garbage collected, so a long notebook session that draws many bad plots
+// does not keep them, or their errors, alive.
+var plotErrs sync.Map // weak.Pointer[plot.Plot] → error
 
 // Err returns the error recorded for p by the helper that built it, or nil.
 func Err(p *plot.Plot) error {
-	if v, ok := plotErrs.Load(p); ok {
+	if v, ok := plotErrs.Load(weak.Make(p)); ok {
 		return v.(error)
 	}
 	return nil
@@ -23,8 +29,10 @@ func Err(p *plot.Plot) error {
 
 // fail records err for p, marks the title, and returns p.
 func fail(p *plot.Plot, err error) *plot.Plot {
-	if _, loaded := plotErrs.LoadOrStore(p, err); !loaded {
+	k := weak.Make(p)
+	if _, loaded := plotErrs.LoadOrStore(k, err); !loaded {
 		p.Title.Text += " [error: " + err.Error() + "]"
+		runtime.AddCleanup(p, func(k weak.Pointer[plot.Plot]) { plotErrs.Delete(k) }, k)
 	}
 	return p
 }
