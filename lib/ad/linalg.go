@@ -3,7 +3,6 @@ package ad
 import (
 	"fmt"
 
-	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 )
 
@@ -16,17 +15,15 @@ func init() {
 	ops[opMatMul] = opDef{name: "matmul",
 		forward: func(t *Tape, n *node) {
 			a, b := &t.nodes[n.a], &t.nodes[n.b]
-			blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, general(a.rows, a.cols, a.val),
-				general(b.rows, b.cols, b.val), 0, general(n.rows, n.cols, n.val))
+			matmulInto(false, false, a.rows, b.cols, a.cols, a.val, b.val, 0, n.val)
 		},
 		backward: func(t *Tape, n *node) {
 			a, b := &t.nodes[n.a], &t.nodes[n.b]
-			g := general(n.rows, n.cols, n.grad)
 			if ga := t.gradOf(n.a); ga != nil {
-				blas64.Gemm(blas.NoTrans, blas.Trans, 1, g, general(b.rows, b.cols, b.val), 1, general(a.rows, a.cols, ga))
+				matmulInto(false, true, n.rows, b.rows, n.cols, n.grad, b.val, 1, ga)
 			}
 			if gb := t.gradOf(n.b); gb != nil {
-				blas64.Gemm(blas.Trans, blas.NoTrans, 1, general(a.rows, a.cols, a.val), g, 1, general(b.rows, b.cols, gb))
+				matmulInto(true, false, a.cols, n.cols, a.rows, a.val, n.grad, 1, gb)
 			}
 		},
 		jvp: func(t *Tape, id int32, da, db Var) Var {
@@ -180,8 +177,10 @@ func transposeInto(dst, src []float64, r, c int, add bool) {
 }
 
 // MatMul returns the matrix product a·b. It panics unless a's columns
-// equal b's rows. The product runs on gonum's blas64, so installing
-// another BLAS implementation with blas64.Use speeds it up.
+// equal b's rows. The product runs on assembly micro-kernels (AVX-512 or
+// AVX2+FMA, chosen for the CPU at start-up; portable Go elsewhere); a BLAS
+// installed with blas64.Use (OpenBLAS through gonum/netlib) is used
+// instead.
 func (a Var) MatMul(b Var) Var {
 	a.mustTape(b, "MatMul")
 	na, nb := a.node(), b.node()
