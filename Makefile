@@ -6,7 +6,7 @@
 
 GO ?= go
 
-.PHONY: lab test install doctor warm exec bench html e2e fresh-test hub-test
+.PHONY: lab test install doctor warm exec bench html site-e2e e2e screenshots fresh-test hub-test
 
 lab:
 	$(GO) run ./kernel lab
@@ -48,11 +48,26 @@ html:
 	$(GO) run ./kernel setup html
 	$(GO) run ./kernel html
 
+# make site-e2e [SITE=out/site]: the site make html built, in Chromium from
+# file:// with the network refused: math typeset by the bundled MathJax, no
+# raw $…$ on any page, a formula on every lecture page.
+site-e2e:
+	$(GO) run ./kernel setup e2e
+	e2e/site.sh $(SITE)
+
 # make e2e [NB=notebooks/NAME.ipynb]: the lecture in a real browser
 # (Debian's Chromium driven by playwright-core; screenshots in out/e2e).
 e2e:
 	$(GO) run ./kernel setup e2e
 	e2e/run.sh $(NB)
+
+# make screenshots [NB="notebooks/A.ipynb notebooks/B.ipynb"]: Run All of
+# every lecture in Chromium, the layout checks of make e2e on each, and a
+# full-page screenshot per lecture in out/screenshots/ (with parts of it in
+# out/screenshots/NAME/ to look at one by one).
+screenshots:
+	$(GO) run ./kernel setup e2e
+	e2e/run.sh --screenshots $(NB)
 
 # make fresh-test: `make lab` from a fresh clone with an empty HOME, GOPATH,
 # GOCACHE and Jupyter data directory, then Run All of a lecture in Chromium

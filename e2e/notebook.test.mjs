@@ -16,6 +16,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { openNotebook as open, ensureKernel, codeCells, runAll, chromiumOptions } from './jupyter.mjs';
+import { outputLayout } from './layout.mjs';
 
 const env = (name) => {
   const v = process.env[name];
@@ -34,67 +36,14 @@ let browser;
 
 before(async () => {
   mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    // No sandbox as root (CI); the others keep Chromium from reaching for
-    // Google's services, which a closed network refuses, many at a time.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await chromium.launch(chromiumOptions);
 });
+
+const openNotebook = (name) => open(browser, base, token, name);
 
 after(async () => {
   await browser?.close();
 });
-
-// openNotebook loads a notebook page and waits until its kernel is connected.
-async function openNotebook(name) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  // Generous: the first page load compiles nothing, but a busy two-core
-  // machine (CI, or a class on one server) can take a minute to serve it.
-  page.setDefaultTimeout(120_000);
-  page.setDefaultNavigationTimeout(180_000);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(`${base}/notebooks/${encodeURIComponent(name)}?token=${token}`);
-  await page.waitForFunction(
-    () => window.Jupyter?.notebook?.kernel?.is_connected?.(),
-    null, { timeout: 120_000 });
-  return { page, problems };
-}
-
-// ensureKernel makes the page's kernel the gradbook one, choosing it in the
-// Kernel → Change kernel menu if the notebook opened on another.
-async function ensureKernel(page) {
-  const current = await page.evaluate(() => Jupyter.notebook.kernel.name);
-  if (current !== 'gradbook') {
-    await page.click('#kernellink');
-    await page.hover('#menu-change-kernel');
-    await page.click('#kernel-submenu-gradbook');
-    await page.waitForFunction(
-      () => Jupyter.notebook.kernel?.name === 'gradbook' && Jupyter.notebook.kernel.is_connected(),
-      null, { timeout: 120_000 });
-  }
-  const shown = (await page.textContent('.kernel_indicator_name'))?.trim();
-  assert.equal(shown, 'Go (gradbook)', 'the kernel indicator names the gradbook kernel');
-}
-
-// codeCells describes each non-empty code cell from the notebook's model.
-function codeCells(page) {
-  return page.evaluate(() => Jupyter.notebook.get_cells()
-    .map((c, index) => ({ c, index }))
-    .filter(({ c }) => c.cell_type === 'code' && c.get_text().trim() !== '')
-    .map(({ c, index }) => ({
-      index,
-      firstLine: c.get_text().split('\n')[0],
-      prompt: c.input_prompt_number ?? null,
-      errors: c.output_area.outputs.filter((o) => o.output_type === 'error')
-        .map((o) => `${o.ename}: ${o.evalue}`),
-      pngs: c.output_area.outputs.filter((o) => o.data?.['image/png']).length,
-      plots: c.output_area.outputs.filter((o) => o.data?.['image/png'] || o.data?.['image/svg+xml']).length,
-    })));
-}
 
 // plotSelector matches the elements a plot output becomes: an <img> for
 // image/png, an inline SVG block for image/svg+xml (what a trusted notebook
@@ -140,17 +89,7 @@ test('Cell → Run All runs the lecture on the Go (gradbook) kernel without erro
     let firstPlot = null;
     page.waitForSelector(plotSelector, { timeout: runAllTimeout })
       .then(() => { firstPlot = (Date.now() - t0) / 1000; }, () => {});
-    await page.click('#celllink');
-    await page.click('#run_all_cells');
-    // Done when no cell waits or runs ("In [*]") and the kernel is idle, or
-    // as soon as the kernel is idle after an error (the rest is then aborted).
-    await page.waitForFunction(() => {
-      const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code' && c.get_text().trim() !== '');
-      const idle = document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon');
-      const failed = cells.some((c) => c.output_area.outputs.some((o) => o.output_type === 'error'));
-      const started = cells.length > 0 && cells[0].input_prompt_number != null;
-      return idle && started && (failed || cells.every((c) => c.input_prompt_number !== '*'));
-    }, null, { timeout: runAllTimeout, polling: 500 });
+    await runAll(page, runAllTimeout);
     const seconds = (Date.now() - t0) / 1000;
 
     const cells = await codeCells(page);
@@ -164,6 +103,11 @@ test('Cell → Run All runs the lecture on the Go (gradbook) kernel without erro
     const shown = await checkPlots(page);
     assert.ok(pngs > 0, 'the lecture displays at least one PNG plot');
     assert.ok(shown >= plotOutputs, `every plot output is a drawn element of the page (${shown} elements, ${plotOutputs} plot outputs)`);
+    // Nothing wider than the output column; colour maps stretched to
+    // their frames (see layout.mjs).
+    const layout = await outputLayout(page);
+    assert.deepEqual(layout.wide, [], 'no output is wider than the output column');
+    assert.deepEqual(layout.squeezed, [], 'every colour map in an SVG plot has preserveAspectRatio="none"');
     await screenshotAtFirstImage(page, 'run-all.png');
     assert.deepEqual(problems, [], 'no JavaScript errors on the page');
     console.log(`# run all: ${cells.length} code cells in ${seconds.toFixed(1)} s, first plot on screen after ${firstPlot?.toFixed(1)} s, ${plotOutputs} plot outputs, ${shown} drawn on the page`);

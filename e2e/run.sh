@@ -8,10 +8,24 @@
 # Debian's Chromium). Screenshots go to out/e2e/.
 #
 # Usage: e2e/run.sh [NOTEBOOK]   (default notebooks/03-activation-functions.ipynb)
+#
+# e2e/run.sh --screenshots [NOTEBOOK...] (make screenshots): Run All of each
+# lecture (default: every one) in Chromium, with the layout checks, and a
+# full-page screenshot per lecture into out/screenshots/ (also cut into
+# screen-sized parts, NAME/01.png …, that can be looked at one by one).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+shots=""
+if [[ "${1:-}" == "--screenshots" ]]; then
+    shift
+    shots=1
+    if [[ $# == 0 ]]; then
+        set -- notebooks/[0-9]*.ipynb
+    fi
+fi
 
 nb="${1:-notebooks/03-activation-functions.ipynb}"
 if [[ ! -f "$nb" ]]; then
@@ -50,8 +64,16 @@ go run ./kernel warm
 
 mkdir -p "$work/notebooks/executed"
 name="$(basename "$nb")"
-cp "$nb" "$work/notebooks/$name"
-go run ./kernel exec -out "$work/notebooks/executed" "$nb"
+if [[ -n "$shots" ]]; then
+    names=()
+    for f in "$@"; do
+        cp "$f" "$work/notebooks/"
+        names+=("$(basename "$f")")
+    done
+else
+    cp "$nb" "$work/notebooks/$name"
+    go run ./kernel exec -out "$work/notebooks/executed" "$nb"
+fi
 
 port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 token="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -75,18 +97,24 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 
-mkdir -p out/e2e
 status=0
+if [[ -n "$shots" ]]; then
+    what=screenshots test=screenshots.test.mjs
+    export GRADBOOK_E2E_NOTEBOOKS="$(IFS=,; echo "${names[*]}")"
+else
+    what=e2e test=notebook.test.mjs
+    export GRADBOOK_E2E_NOTEBOOK="$name" GRADBOOK_E2E_EXECUTED="executed/$name"
+fi
+mkdir -p "out/$what"
 (
     cd e2e
     GRADBOOK_E2E_URL="$url" GRADBOOK_E2E_TOKEN="$token" \
-    GRADBOOK_E2E_NOTEBOOK="$name" GRADBOOK_E2E_EXECUTED="executed/$name" \
-    GRADBOOK_E2E_OUT="$root/out/e2e" CHROMIUM="$chromium" \
-        node --test --test-concurrency=1 notebook.test.mjs
+    GRADBOOK_E2E_OUT="$root/out/$what" CHROMIUM="$chromium" \
+        node --test --test-concurrency=1 "$test"
 ) || status=$?
 if [[ $status != 0 ]]; then
-    echo "e2e: notebook server log (last 40 lines):" >&2
+    echo "$what: notebook server log (last 40 lines):" >&2
     tail -n 40 "$work/server.log" >&2
 fi
-echo "e2e: screenshots in out/e2e/"
+echo "$what: screenshots in out/$what/"
 exit $status

@@ -27,18 +27,16 @@ import (
 //
 // Pages are rendered by nbconvert's HTML exporter (lab template). Plots are
 // embedded as PNG data URIs (PNG is preferred over SVG so every page works
-// as a single file), and math is typeset in the reader's browser by MathJax
-// from a CDN: Debian's nbconvert points at a file:// MathJax that exists only
-// on the machine that built the site.
-
-const defaultMathJax = "https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+// as a single file), and math is typeset in the reader's browser by the
+// copy of MathJax in mathjax/ (see mathjax.go), loaded by a relative
+// address: the site needs no network and works from any folder or file://.
 
 // htmlOptions control a site build.
 type htmlOptions struct {
 	outDir      string        // the site
 	executed    string        // reuse executed copies from here instead of running the notebooks
 	timeout     time.Duration // per cell when executing
-	mathJax     string
+	mathJax     string // a MathJax URL instead of the site's own copy
 	assignments bool // also publish the assignments' student versions
 }
 
@@ -48,7 +46,7 @@ func runHTML(args []string) error {
 	fs.StringVar(&opt.outDir, "out", "", "folder for the site (default <repo>/out/site)")
 	fs.StringVar(&opt.executed, "executed", "", "take executed notebooks from this folder instead of executing them (e.g. out/executed after `exec`)")
 	fs.DurationVar(&opt.timeout, "timeout", 10*time.Minute, "time limit per cell")
-	fs.StringVar(&opt.mathJax, "mathjax", defaultMathJax, "MathJax URL the pages load")
+	fs.StringVar(&opt.mathJax, "mathjax", "", "MathJax URL the pages load (default: a copy of Debian's libjs-mathjax in the site)")
 	fs.BoolVar(&opt.assignments, "assignments", true, "also publish the student versions of notebooks/assignments")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./kernel html [-out DIR] [-executed DIR] [NOTEBOOK.ipynb ...]\n\n"+
@@ -100,6 +98,7 @@ type site struct {
 	Lectures    []sitePage
 	Assignments []sitePage
 	Built       string
+	MathJax     string // the index page's MathJax address
 }
 
 func (s *site) images() int {
@@ -114,15 +113,17 @@ func (s *site) images() int {
 // index, and checks that every page shows all of its notebook's images. It
 // returns the site even when some notebook failed, with an error naming them.
 func buildSite(nbs []string, opt htmlOptions, log io.Writer) (*site, error) {
-	if opt.mathJax == "" {
-		opt.mathJax = defaultMathJax
-	}
 	root, err := repoRoot()
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range []string{"notebooks", "assignments"} {
 		if err := os.MkdirAll(filepath.Join(opt.outDir, d), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	if opt.mathJax == "" {
+		if err := copyMathJax(defaultMathJaxSource, opt.outDir); err != nil {
 			return nil, err
 		}
 	}
@@ -159,9 +160,17 @@ func buildSite(nbs []string, opt htmlOptions, log io.Writer) (*site, error) {
 		}
 		s.Assignments, jobs = pages, append(jobs, ajobs...)
 	}
-	if err := renderPages(env, jobs, opt.mathJax); err != nil {
+	for i := range jobs {
+		rel, err := filepath.Rel(opt.outDir, jobs[i].Out)
+		if err != nil {
+			return nil, err
+		}
+		jobs[i].MathJax = mathJaxURL(filepath.ToSlash(rel), opt.mathJax)
+	}
+	if err := renderPages(env, jobs); err != nil {
 		return nil, err
 	}
+	s.MathJax = mathJaxURL("index.html", opt.mathJax)
 	if err := writeIndex(filepath.Join(opt.outDir, "index.html"), s); err != nil {
 		return nil, err
 	}
@@ -390,13 +399,14 @@ func checkPages(dir string, s *site) error {
 
 // A renderJob converts one notebook to one HTML page.
 type renderJob struct {
-	In  string `json:"in"`
-	Out string `json:"out"`
+	In      string `json:"in"`
+	Out     string `json:"out"`
+	MathJax string `json:"mathjax"` // address of MathJax from this page
 }
 
 // renderPages runs nbconvert's HTML exporter once for all jobs (importing
 // nbconvert takes seconds, so one process does them all).
-func renderPages(env *jupyterEnv, jobs []renderJob, mathJax string) error {
+func renderPages(env *jupyterEnv, jobs []renderJob) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -410,7 +420,7 @@ func renderPages(env *jupyterEnv, jobs []renderJob, mathJax string) error {
 		return err
 	}
 	f.Close()
-	spec, err := json.Marshal(map[string]any{"jobs": jobs, "mathjax": mathJax})
+	spec, err := json.Marshal(map[string]any{"jobs": jobs})
 	if err != nil {
 		return err
 	}
@@ -429,7 +439,7 @@ func renderPages(env *jupyterEnv, jobs []renderJob, mathJax string) error {
 }
 
 // renderPy converts notebooks to HTML pages. It reads
-// {"jobs": [{"in": ..., "out": ...}], "mathjax": URL} on stdin.
+// {"jobs": [{"in": ..., "out": ..., "mathjax": URL}]} on stdin.
 const renderPy = `
 import json, sys
 import nbformat
@@ -443,9 +453,9 @@ c = Config()
 c.NbConvertBase.display_data_priority = [
     "text/html", "text/markdown", "image/png", "image/jpeg", "image/svg+xml",
     "text/latex", "text/plain"]
-c.HTMLExporter.mathjax_url = spec["mathjax"]
-exporter = HTMLExporter(config=c, template_name="lab")
 for job in spec["jobs"]:
+    c.HTMLExporter.mathjax_url = job["mathjax"]
+    exporter = HTMLExporter(config=c, template_name="lab")
     nb = nbformat.read(job["in"], as_version=4)
     body, _ = exporter.from_notebook_node(nb)
     with open(job["out"], "w", encoding="utf-8") as f:
@@ -469,7 +479,7 @@ var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>gradbook — Recap of Optimization</title>
 <script>window.MathJax = {tex2jax: {inlineMath: [['$','$'], ['\\(','\\)']]}};</script>
-<script src="https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/MathJax.js?config=TeX-AMS_CHTML-full,Safe" async></script>
+<script src="{{.MathJax}}" async></script>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }
 h1 { margin-bottom: 0.2rem; }
