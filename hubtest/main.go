@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +13,9 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/checkout"
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 func main() {
@@ -73,7 +75,7 @@ func mainErr(nbPath string, users []string, dir string, cellTimeout time.Duratio
 	if len(users) != 2 || users[0] == users[1] {
 		return fmt.Errorf("-users wants two different names, got %q", users)
 	}
-	root, err := repoRoot()
+	root, err := checkout.Root()
 	if err != nil {
 		return err
 	}
@@ -93,12 +95,12 @@ func mainErr(nbPath string, users []string, dir string, cellTimeout time.Duratio
 			return err
 		}
 	}
-	nb, err := readNotebook(nbPath)
+	nb, err := nbformat.Read(nbPath)
 	if err != nil {
 		return err
 	}
-	if nb.kernelName() != "gradbook" {
-		return fmt.Errorf("%s asks for kernel %q, not gradbook", nbPath, nb.kernelName())
+	if nb.KernelName() != "gradbook" {
+		return fmt.Errorf("%s asks for kernel %q, not gradbook", nbPath, nb.KernelName())
 	}
 
 	var clean cleanups
@@ -201,23 +203,4 @@ func defaultLecture(root string) (string, error) {
 		return "", errors.New("no lecture notebook in notebooks/")
 	}
 	return all[0], nil
-}
-
-// repoRoot finds the directory of gradbook's go.mod above the working directory.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil && bytes.HasPrefix(data, []byte("module github.com/gradbook/gradbook\n")) {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("run from inside the gradbook checkout")
-		}
-		dir = parent
-	}
 }

@@ -1,9 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 // session is one student's state after the run: their server's API, the
@@ -18,7 +19,7 @@ type session struct {
 
 // studentRun does what a student does: log in, start a server, open the
 // lecture, run every cell and save. Each step is one check.
-func studentRun(ck *checks, hubURL string, s *student, password string, lecture notebook, name string, cellTimeout time.Duration) *session {
+func studentRun(ck *checks, hubURL string, s *student, password string, lecture nbformat.Notebook, name string, cellTimeout time.Duration) *session {
 	ses := &session{student: s, saved: "executed-" + name}
 	var token string
 	err := login(hubURL, s.name, password)
@@ -37,10 +38,8 @@ func studentRun(ck *checks, hubURL string, s *student, password string, lecture 
 	}
 	ses.server = api{base: hubURL + "/user/" + s.name, token: token}
 
-	nb, err := copyNotebook(lecture)
-	if err == nil {
-		err = ses.put(name, nb)
-	}
+	nb := lecture.Clone() // each student runs their own copy
+	err = ses.put(name, nb)
 	if err == nil {
 		ses.kernel, err = startKernel(ses.server, "gradbook")
 	}
@@ -49,7 +48,7 @@ func studentRun(ck *checks, hubURL string, s *student, password string, lecture 
 		return ses
 	}
 	ses.start = time.Now()
-	rep, err := nb.run(ses.kernel, cellTimeout)
+	rep, err := runNotebook(nb, ses.kernel, cellTimeout)
 	ses.end = time.Now()
 	if err == nil && rep.pngs == 0 {
 		err = fmt.Errorf("%d code cells ran but none displayed a PNG plot", rep.cells)
@@ -62,18 +61,8 @@ func studentRun(ck *checks, hubURL string, s *student, password string, lecture 
 	return ses
 }
 
-// copyNotebook deep-copies a notebook so each student runs their own.
-func copyNotebook(nb notebook) (notebook, error) {
-	data, err := json.Marshal(nb)
-	if err != nil {
-		return nil, err
-	}
-	var out notebook
-	return out, json.Unmarshal(data, &out)
-}
-
 // put saves a notebook into the student's home through the contents API.
-func (s *session) put(path string, nb notebook) error {
+func (s *session) put(path string, nb nbformat.Notebook) error {
 	_, err := s.server.call("PUT", "/api/contents/"+path,
 		map[string]any{"type": "notebook", "format": "json", "content": nb}, nil, 200, 201)
 	return err

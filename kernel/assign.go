@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +12,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 // Assignments follow nbgrader's conventions (nbgrader.readthedocs.io,
@@ -66,7 +66,7 @@ func runAssign(args []string) error {
 		return errors.New("want a source notebook and a destination")
 	}
 	src, dest := fs.Arg(0), fs.Arg(1)
-	nb, err := readNotebook(src)
+	nb, err := nbformat.Read(src)
 	if err != nil {
 		return err
 	}
@@ -77,13 +77,13 @@ func runAssign(args []string) error {
 	if dest, err = assignDest(src, dest); err != nil {
 		return err
 	}
-	if err := writeNotebook(dest, student); err != nil {
+	if err := nbformat.Write(dest, student); err != nil {
 		return err
 	}
 	tests, points := 0, 0.0
-	for _, t := range gradedTests(student) {
+	for _, t := range student.Tests() {
 		tests++
-		points += t.points
+		points += t.Points
 	}
 	fmt.Printf("%s -> %s: %d graded tests, %g points\n", src, dest, tests, points)
 	return nil
@@ -109,175 +109,9 @@ func assignDest(src, dest string) (string, error) {
 	return dest, nil
 }
 
-// A notebook is kept as generic JSON so that fields we do not know survive a
-// round trip; nbformat writes keys sorted with an indent of one, and so does
-// encoding/json for maps.
-type notebook map[string]any
-
-func readNotebook(path string) (notebook, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var nb notebook
-	if err := json.Unmarshal(data, &nb); err != nil {
-		return nil, fmt.Errorf("%s: not a notebook: %v", path, err)
-	}
-	if _, ok := nb["cells"].([]any); !ok {
-		return nil, fmt.Errorf("%s: not a notebook: no cells list", path)
-	}
-	return nb, nil
-}
-
-func writeNotebook(path string, nb notebook) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(nb); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
-}
-
-// cells returns the notebook's cells; each is a JSON object.
-func (nb notebook) cells() []map[string]any {
-	raw, _ := nb["cells"].([]any)
-	cs := make([]map[string]any, 0, len(raw))
-	for _, c := range raw {
-		if m, ok := c.(map[string]any); ok {
-			cs = append(cs, m)
-		}
-	}
-	return cs
-}
-
-func (nb notebook) setCells(cs []map[string]any) {
-	raw := make([]any, len(cs))
-	for i, c := range cs {
-		raw[i] = c
-	}
-	nb["cells"] = raw
-}
-
-// clone deep-copies a notebook through JSON.
-func (nb notebook) clone() notebook {
-	data, err := json.Marshal(nb)
-	if err != nil {
-		panic("kernel: clone notebook: " + err.Error())
-	}
-	var c notebook
-	if err := json.Unmarshal(data, &c); err != nil {
-		panic("kernel: clone notebook: " + err.Error())
-	}
-	return c
-}
-
-// cloneCell deep-copies one cell.
-func cloneCell(c map[string]any) map[string]any {
-	return notebook{"c": c}.clone()["c"].(map[string]any)
-}
-
-// cellSource joins a cell's source, which nbformat stores as a string or a
-// list of lines.
-func cellSource(c map[string]any) string {
-	switch s := c["source"].(type) {
-	case string:
-		return s
-	case []any:
-		var b strings.Builder
-		for _, l := range s {
-			if str, ok := l.(string); ok {
-				b.WriteString(str)
-			}
-		}
-		return b.String()
-	}
-	return ""
-}
-
-// setCellSource stores s as a list of lines, each but the last ending in a
-// newline, the way nbformat writes it.
-func setCellSource(c map[string]any, s string) {
-	lines := strings.SplitAfter(s, "\n")
-	if n := len(lines); n > 0 && lines[n-1] == "" {
-		lines = lines[:n-1]
-	}
-	list := make([]any, len(lines))
-	for i, l := range lines {
-		list[i] = l
-	}
-	c["source"] = list
-}
-
-func cellType(c map[string]any) string {
-	t, _ := c["cell_type"].(string)
-	return t
-}
-
-// nbgrader returns the cell's nbgrader metadata, or nil.
-func nbgrader(c map[string]any) map[string]any {
-	md, _ := c["metadata"].(map[string]any)
-	g, _ := md["nbgrader"].(map[string]any)
-	return g
-}
-
-func flag_(m map[string]any, key string) bool {
-	b, _ := m[key].(bool)
-	return b
-}
-
-// gradeID returns the cell's nbgrader grade_id, or "".
-func gradeID(c map[string]any) string {
-	id, _ := nbgrader(c)["grade_id"].(string)
-	return id
-}
-
-// isTestCell reports whether c is an autograded test cell: graded, and not
-// itself a solution.
-func isTestCell(c map[string]any) bool {
-	g := nbgrader(c)
-	return g != nil && cellType(c) == "code" && flag_(g, "grade") && !flag_(g, "solution")
-}
-
-// isLocked reports whether the grader restores c from the source.
-func isLocked(c map[string]any) bool {
-	g := nbgrader(c)
-	return g != nil && (flag_(g, "locked") || isTestCell(c))
-}
-
-// clearOutputs empties a code cell's outputs and execution count.
-func clearOutputs(c map[string]any) {
-	if cellType(c) == "code" {
-		c["outputs"] = []any{}
-		c["execution_count"] = nil
-	}
-}
-
-// A gradedTest is one test cell of an assignment.
-type gradedTest struct {
-	id     string
-	points float64
-	cell   int // index among the notebook's cells
-}
-
-func gradedTests(nb notebook) []gradedTest {
-	var ts []gradedTest
-	for i, c := range nb.cells() {
-		if isTestCell(c) {
-			p, _ := nbgrader(c)["points"].(float64)
-			ts = append(ts, gradedTest{id: gradeID(c), points: p, cell: i})
-		}
-	}
-	return ts
-}
-
 // assignmentName is the notebook's metadata gradbook.assignment, else the
 // file name without its extension.
-func assignmentName(nb notebook, path string) string {
+func assignmentName(nb nbformat.Notebook, path string) string {
 	md, _ := nb["metadata"].(map[string]any)
 	gb, _ := md["gradbook"].(map[string]any)
 	if name, ok := gb["assignment"].(string); ok && name != "" {
@@ -289,15 +123,15 @@ func assignmentName(nb notebook, path string) string {
 // validateSource checks the nbgrader metadata of an assignment source: unique
 // grade ids on every graded or locked cell, positive points on tests, and at
 // least one test.
-func validateSource(nb notebook) error {
+func validateSource(nb nbformat.Notebook) error {
 	seen := map[string]int{}
 	tests := 0
-	for i, c := range nb.cells() {
-		g := nbgrader(c)
+	for i, c := range nb.Cells() {
+		g := nbformat.NBGrader(c)
 		if g == nil {
 			continue
 		}
-		id := gradeID(c)
+		id := nbformat.GradeID(c)
 		if id == "" {
 			return fmt.Errorf("cell %d: nbgrader metadata without a grade_id", i)
 		}
@@ -305,7 +139,7 @@ func validateSource(nb notebook) error {
 			return fmt.Errorf("cells %d and %d share the grade_id %q", j, i, id)
 		}
 		seen[id] = i
-		if isTestCell(c) {
+		if nbformat.IsTest(c) {
 			tests++
 			if p, ok := g["points"].(float64); !ok || !(p > 0) {
 				return fmt.Errorf("cell %d (%s): a graded test needs points > 0, has %v", i, id, g["points"])
@@ -319,17 +153,17 @@ func validateSource(nb notebook) error {
 }
 
 // assignNotebook returns the student version of the source nb.
-func assignNotebook(src notebook, name string) (notebook, error) {
+func assignNotebook(src nbformat.Notebook, name string) (nbformat.Notebook, error) {
 	if err := validateSource(src); err != nil {
 		return nil, err
 	}
-	nb := src.clone()
-	for i, c := range nb.cells() {
-		s := cellSource(c)
+	nb := src.Clone()
+	for i, c := range nb.Cells() {
+		s := nbformat.Source(c)
 		var err error
-		switch cellType(c) {
+		switch nbformat.Type(c) {
 		case "code":
-			if strings.Contains(s, beginHidden) && !isTestCell(c) {
+			if strings.Contains(s, beginHidden) && !nbformat.IsTest(c) {
 				return nil, fmt.Errorf("cell %d: hidden tests outside a graded test cell would be lost", i)
 			}
 			s, err = stripRegions(s, beginHidden, endHidden, nil)
@@ -343,8 +177,8 @@ func assignNotebook(src notebook, name string) (notebook, error) {
 			return nil, fmt.Errorf("cell %d: %w", i, err)
 		}
 		// nbformat keeps no newline after a cell's last line.
-		setCellSource(c, strings.TrimRight(s, "\n"))
-		clearOutputs(c)
+		nbformat.SetSource(c, strings.TrimRight(s, "\n"))
+		nbformat.ClearOutputs(c)
 	}
 	md, _ := nb["metadata"].(map[string]any)
 	if md == nil {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 func TestStubSolutions(t *testing.T) {
@@ -62,7 +64,7 @@ func TestStubSolutionsErrors(t *testing.T) {
 }
 
 // testNotebook builds a small assignment source.
-func testNotebook() notebook {
+func testNotebook() nbformat.Notebook {
 	code := func(src string, md map[string]any) any {
 		return map[string]any{"cell_type": "code", "source": src, "metadata": md,
 			"outputs": []any{map[string]any{"output_type": "stream", "name": "stdout", "text": "old\n"}}, "execution_count": 3.0}
@@ -74,7 +76,7 @@ func testNotebook() notebook {
 		}
 		return map[string]any{"nbgrader": g}
 	}
-	return notebook{
+	return nbformat.Notebook{
 		"nbformat": 4.0, "nbformat_minor": 5.0,
 		"metadata": map[string]any{"kernelspec": map[string]any{"name": "gradbook"}},
 		"cells": []any{
@@ -88,28 +90,28 @@ func testNotebook() notebook {
 
 func TestAssignNotebook(t *testing.T) {
 	src := testNotebook()
-	before := src.clone()
+	before := src.Clone()
 	nb, err := assignNotebook(src, "demo")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := nb.cells()
-	if got := cellSource(cs[0]); got != "Why?\n\nYOUR ANSWER HERE" {
+	cs := nb.Cells()
+	if got := nbformat.Source(cs[0]); got != "Why?\n\nYOUR ANSWER HERE" {
 		t.Errorf("markdown answer: %q", got)
 	}
-	if got := cellSource(cs[1]); strings.Contains(got, "2 * x") || !strings.Contains(got, `panic("not implemented")`) {
+	if got := nbformat.Source(cs[1]); strings.Contains(got, "2 * x") || !strings.Contains(got, `panic("not implemented")`) {
 		t.Errorf("solution not stubbed: %q", got)
 	}
-	test := cellSource(cs[2])
+	test := nbformat.Source(cs[2])
 	if strings.Contains(test, "double(-1)") || strings.Contains(test, "HIDDEN") || !strings.Contains(test, "double(2)") {
 		t.Errorf("hidden tests not removed, or visible ones lost: %q", test)
 	}
 	for i, c := range cs {
-		if cellType(c) == "code" && (len(c["outputs"].([]any)) != 0 || c["execution_count"] != nil) {
+		if nbformat.Type(c) == "code" && (len(c["outputs"].([]any)) != 0 || c["execution_count"] != nil) {
 			t.Errorf("cell %d: outputs not cleared", i)
 		}
 	}
-	if ts := gradedTests(nb); len(ts) != 1 || ts[0].id != "test_double" || ts[0].points != 2 {
+	if ts := nb.Tests(); len(ts) != 1 || ts[0].ID != "test_double" || ts[0].Points != 2 {
 		t.Errorf("graded tests of the student version: %+v", ts)
 	}
 	md := nb["metadata"].(map[string]any)["gradbook"].(map[string]any)
@@ -117,7 +119,7 @@ func TestAssignNotebook(t *testing.T) {
 		t.Errorf("assignment name: %v", md)
 	}
 	// The source is left alone.
-	if cellSource(src.cells()[2]) != cellSource(before.cells()[2]) {
+	if nbformat.Source(src.Cells()[2]) != nbformat.Source(before.Cells()[2]) {
 		t.Error("assignNotebook modified its source")
 	}
 }
@@ -125,16 +127,16 @@ func TestAssignNotebook(t *testing.T) {
 func TestAssignValidates(t *testing.T) {
 	for _, c := range []struct {
 		name  string
-		edit  func(nb notebook)
+		edit  func(nb nbformat.Notebook)
 		error string
 	}{
-		{"duplicate grade id", func(nb notebook) {
-			nbgrader(nb.cells()[1])["grade_id"] = "test_double"
+		{"duplicate grade id", func(nb nbformat.Notebook) {
+			nbformat.NBGrader(nb.Cells()[1])["grade_id"] = "test_double"
 		}, "share the grade_id"},
-		{"no points", func(nb notebook) { delete(nbgrader(nb.cells()[2]), "points") }, "points > 0"},
-		{"no tests", func(nb notebook) { nbgrader(nb.cells()[2])["grade"] = false }, "no graded test cell"},
-		{"hidden tests in a solution cell", func(nb notebook) {
-			setCellSource(nb.cells()[1], "// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS\n")
+		{"no points", func(nb nbformat.Notebook) { delete(nbformat.NBGrader(nb.Cells()[2]), "points") }, "points > 0"},
+		{"no tests", func(nb nbformat.Notebook) { nbformat.NBGrader(nb.Cells()[2])["grade"] = false }, "no graded test cell"},
+		{"hidden tests in a solution cell", func(nb nbformat.Notebook) {
+			nbformat.SetSource(nb.Cells()[1], "// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS\n")
 		}, "cell 1: hidden tests outside"},
 	} {
 		nb := testNotebook()
@@ -146,33 +148,6 @@ func TestAssignValidates(t *testing.T) {
 	}
 }
 
-func TestNotebookRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "nb.ipynb")
-	nb := testNotebook()
-	if err := writeNotebook(path, nb); err != nil {
-		t.Fatal(err)
-	}
-	back, err := readNotebook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cellSource(back.cells()[1]) != cellSource(nb.cells()[1]) {
-		t.Error("source changed in a round trip")
-	}
-	data, _ := os.ReadFile(path)
-	if !strings.Contains(string(data), "\n \"cells\": [\n") {
-		t.Errorf("not written with an indent of one:\n%s", data[:80])
-	}
-	if _, err := readNotebook(filepath.Join(dir, "missing.ipynb")); err == nil {
-		t.Error("reading a missing notebook did not fail")
-	}
-	os.WriteFile(path, []byte("{\"cells\": 3}"), 0o644)
-	if _, err := readNotebook(path); err == nil || !strings.Contains(err.Error(), "no cells") {
-		t.Errorf("malformed notebook: %v", err)
-	}
-}
-
 // TestAssignBundled makes the student version of every bundled assignment
 // and checks that no solution or hidden test leaks into it.
 func TestAssignBundled(t *testing.T) {
@@ -181,7 +156,7 @@ func TestAssignBundled(t *testing.T) {
 		t.Fatalf("want at least three assignments in notebooks/assignments, found %d", len(srcs))
 	}
 	for _, src := range srcs {
-		nb, err := readNotebook(src)
+		nb, err := nbformat.Read(src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,15 +165,15 @@ func TestAssignBundled(t *testing.T) {
 			t.Errorf("%s: %v", src, err)
 			continue
 		}
-		for i, c := range student.cells() {
-			s := cellSource(c)
+		for i, c := range student.Cells() {
+			s := nbformat.Source(c)
 			for _, m := range []string{beginSolution, endSolution, beginHidden, endHidden} {
 				if strings.Contains(s, m) {
 					t.Errorf("%s: student cell %d still holds %q", src, i, m)
 				}
 			}
 		}
-		if len(gradedTests(student)) != len(gradedTests(nb)) {
+		if len(student.Tests()) != len(nb.Tests()) {
 			t.Errorf("%s: the student version lost graded tests", src)
 		}
 	}
@@ -220,7 +195,7 @@ func TestAssignIntoAMissingFolder(t *testing.T) {
 			t.Errorf("assign into missing %q: %v", dest, err)
 			continue
 		}
-		if _, err := readNotebook(filepath.Join(target, filepath.Base(src))); err != nil {
+		if _, err := nbformat.Read(filepath.Join(target, filepath.Base(src))); err != nil {
 			t.Errorf("assign into %q wrote no readable notebook: %v", dest, err)
 		}
 	}

@@ -15,9 +15,6 @@ import (
 	"time"
 )
 
-//go:embed runner.py
-var runnerPy string
-
 // execOptions control how a notebook is executed.
 type execOptions struct {
 	kernel      string        // kernel spec name; default gradbook
@@ -188,7 +185,7 @@ func executeNotebook(env *jupyterEnv, path string, opt execOptions) (*notebookRe
 		return nil, err
 	}
 	res := &notebookResult{Path: path, Out: filepath.Join(opt.outDir, filepath.Base(path))}
-	script, err := writeRunner()
+	script, err := writeScript("runner.py")
 	if err != nil {
 		return nil, err
 	}
@@ -258,19 +255,6 @@ func executeNotebook(env *jupyterEnv, path string, opt execOptions) (*notebookRe
 		fmt.Fprintf(opt.log, "  %s in %.1fs, %d cells, %d images -> %s\n", status, res.Seconds, len(res.Cells), res.Images(), res.Out)
 	}
 	return res, nil
-}
-
-// writeRunner puts the embedded runner where the interpreter can read it.
-func writeRunner() (string, error) {
-	f, err := os.CreateTemp("", "gradbook-runner-*.py")
-	if err != nil {
-		return "", err
-	}
-	if _, err := f.WriteString(runnerPy); err != nil {
-		f.Close()
-		return "", err
-	}
-	return f.Name(), f.Close()
 }
 
 // firstLines shortens s to its first n lines.

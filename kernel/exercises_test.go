@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 // An exercise is one exercise of a notebook: the declaration cell the
@@ -449,15 +451,15 @@ func TestExercisesFailUnsolved(t *testing.T) {
 // wrong answer, and then its solution again for the exercises after it.
 func exerciseNotebook(t *testing.T, path string, exs []exercise) (cells []string, runs []run) {
 	t.Helper()
-	src, err := readNotebook(path)
+	src, err := nbformat.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	assignment := strings.Contains(path, string(filepath.Separator)+"assignments"+string(filepath.Separator))
 	var code []string
-	for _, c := range src.cells() {
-		if cellType(c) == "code" {
-			code = append(code, cellSource(c))
+	for _, c := range src.Cells() {
+		if nbformat.Type(c) == "code" {
+			code = append(code, nbformat.Source(c))
 		}
 	}
 	find := func(fragment string) string {
@@ -510,7 +512,7 @@ func isCheck(runs []run, i int) bool {
 	return false
 }
 
-// cellOutputs returns the text each code cell of an executed notebook
+// cellOutputs returns the text each code cell of an executed nbformat.Notebook
 // printed: standard output and error, and error values.
 func cellOutputs(t *testing.T, path string) []string {
 	t.Helper()

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 // Grading follows nbgrader's autograder: every locked cell of the submission
@@ -142,7 +144,7 @@ func gradeSubmissions(env *jupyterEnv, subs []string, opt gradeOptions) ([]submi
 // gradeOne grades one submission; every failure ends up in the report.
 func gradeOne(env *jupyterEnv, path string, opt gradeOptions) submissionReport {
 	r := submissionReport{Submission: path, Student: studentName(path, "")}
-	sub, err := readNotebook(path)
+	sub, err := nbformat.Read(path)
 	if err != nil {
 		r.Error = err.Error()
 		return r
@@ -152,15 +154,15 @@ func gradeOne(env *jupyterEnv, path string, opt gradeOptions) submissionReport {
 		r.Error = err.Error()
 		return r
 	}
-	src, err := readNotebook(srcPath)
+	src, err := nbformat.Read(srcPath)
 	if err != nil {
 		r.Error = err.Error()
 		return r
 	}
 	r.Assignment = assignmentName(src, srcPath)
 	r.Student = studentName(path, r.Assignment)
-	for _, t := range gradedTests(src) {
-		r.MaxScore += t.points
+	for _, t := range src.Tests() {
+		r.MaxScore += t.Points
 	}
 	nonce := randomToken()
 	graded := prepareSubmission(src, sub, nonce)
@@ -174,7 +176,7 @@ func gradeOne(env *jupyterEnv, path string, opt gradeOptions) submissionReport {
 	}
 	defer os.RemoveAll(work)
 	input := filepath.Join(work, safeName(r.Student)+"-"+safeName(r.Assignment)+".ipynb")
-	if err := writeNotebook(input, graded); err != nil {
+	if err := nbformat.Write(input, graded); err != nil {
 		r.Error = err.Error()
 		return r
 	}
@@ -189,7 +191,7 @@ func gradeOne(env *jupyterEnv, path string, opt gradeOptions) submissionReport {
 		return r
 	}
 	r.Executed = res.Out
-	executed, err := readNotebook(res.Out)
+	executed, err := nbformat.Read(res.Out)
 	if err != nil {
 		executed = graded // nothing ran; every test scores "not run"
 	}
@@ -205,31 +207,31 @@ func gradeOne(env *jupyterEnv, path string, opt gradeOptions) submissionReport {
 // cleared, and an end-of-cell token line added to every %% test cell. A
 // second cell with the same grade_id, or a cell claiming a grade_id the
 // source does not lock, loses its nbgrader metadata so it cannot be scored.
-func prepareSubmission(src, sub notebook, nonce string) notebook {
+func prepareSubmission(src, sub nbformat.Notebook, nonce string) nbformat.Notebook {
 	locked := map[string]map[string]any{}
-	for _, c := range src.cells() {
-		if isLocked(c) {
-			locked[gradeID(c)] = c
+	for _, c := range src.Cells() {
+		if nbformat.IsLocked(c) {
+			locked[nbformat.GradeID(c)] = c
 		}
 	}
-	nb := sub.clone()
+	nb := sub.Clone()
 	used := map[string]bool{}
-	cells := nb.cells()
+	cells := nb.Cells()
 	for i, c := range cells {
-		id := gradeID(c)
+		id := nbformat.GradeID(c)
 		if orig, ok := locked[id]; ok && !used[id] {
 			used[id] = true
-			c = cloneCell(orig)
-			if isTestCell(c) {
-				setCellSource(c, endToken(cellSource(c), nonce))
+			c = nbformat.CloneCell(orig)
+			if nbformat.IsTest(c) {
+				nbformat.SetSource(c, endToken(nbformat.Source(c), nonce))
 			}
 			cells[i] = c
-		} else if nbgrader(c) != nil && (used[id] || isTestCell(c) || isLocked(c)) {
+		} else if nbformat.NBGrader(c) != nil && (used[id] || nbformat.IsTest(c) || nbformat.IsLocked(c)) {
 			delete(c["metadata"].(map[string]any), "nbgrader")
 		}
-		clearOutputs(cells[i])
+		nbformat.ClearOutputs(cells[i])
 	}
-	nb.setCells(cells)
+	nb.SetCells(cells)
 	return nb
 }
 
@@ -247,7 +249,7 @@ func tokenLine(nonce string) string { return "gradbook grade: end of test cell "
 
 // scoreTests scores every graded test of the source against the executed
 // notebook; res may be nil when the notebook did not run at all.
-func scoreTests(src, executed notebook, res *notebookResult, timeout time.Duration, nonce string) []testScore {
+func scoreTests(src, executed nbformat.Notebook, res *notebookResult, timeout time.Duration, nonce string) []testScore {
 	byIndex := map[int]cellResult{}
 	if res != nil {
 		for _, c := range res.Cells {
@@ -255,17 +257,17 @@ func scoreTests(src, executed notebook, res *notebookResult, timeout time.Durati
 		}
 	}
 	where := map[string]int{}
-	for i, c := range executed.cells() {
-		if isTestCell(c) {
-			if _, dup := where[gradeID(c)]; !dup {
-				where[gradeID(c)] = i
+	for i, c := range executed.Cells() {
+		if nbformat.IsTest(c) {
+			if _, dup := where[nbformat.GradeID(c)]; !dup {
+				where[nbformat.GradeID(c)] = i
 			}
 		}
 	}
 	var scores []testScore
-	for _, t := range gradedTests(src) {
-		s := testScore{Test: t.id, MaxPoints: t.points}
-		i, present := where[t.id]
+	for _, t := range src.Tests() {
+		s := testScore{Test: t.ID, MaxPoints: t.Points}
+		i, present := where[t.ID]
 		cr, ran := byIndex[i]
 		switch {
 		case !present:
@@ -277,10 +279,10 @@ func scoreTests(src, executed notebook, res *notebookResult, timeout time.Durati
 			}
 		default:
 			s.Seconds = cr.Seconds
-			s.Status, s.Message = judgeCell(executed.cells()[i], cr, timeout, nonce)
+			s.Status, s.Message = judgeCell(executed.Cells()[i], cr, timeout, nonce)
 		}
 		if s.Status == "passed" {
-			s.Points = t.points
+			s.Points = t.Points
 		}
 		scores = append(scores, s)
 	}
@@ -296,7 +298,7 @@ func judgeCell(c map[string]any, cr cellResult, timeout time.Duration, nonce str
 		m, _ := o.(map[string]any)
 		switch m["output_type"] {
 		case "stream":
-			text := joinText(m["text"])
+			text := nbformat.Text(m["text"])
 			if m["name"] == "stderr" {
 				stderr.WriteString(text)
 			} else {
@@ -323,7 +325,7 @@ func judgeCell(c map[string]any, cr cellResult, timeout time.Duration, nonce str
 			return "failed", strings.TrimSpace(line)
 		}
 	}
-	src := cellSource(c)
+	src := nbformat.Source(c)
 	if strings.Contains(src, tokenLine(nonce)) && !hasToken {
 		return "error", "the cell stopped before its end without an error (os.Exit in the solution?)"
 	}
@@ -347,15 +349,10 @@ func errorSummary(errOut map[string]any, stderr string, cr cellResult) string {
 	return strings.TrimSpace(cr.Ename + ": " + cr.Evalue)
 }
 
-// joinText joins a stream's text, a string or a list of strings.
-func joinText(v any) string {
-	return cellSource(map[string]any{"source": v})
-}
-
 // findSource returns the source notebook of a submission: the -source flag,
 // else the notebook in notebooks/assignments whose assignment name is the
 // submission's (from its metadata, else its file name).
-func findSource(sub notebook, path, flagSource string) (string, error) {
+func findSource(sub nbformat.Notebook, path, flagSource string) (string, error) {
 	if flagSource != "" {
 		return flagSource, nil
 	}
@@ -370,7 +367,7 @@ func findSource(sub notebook, path, flagSource string) (string, error) {
 	want := assignmentName(sub, path)
 	var names []string
 	for _, s := range srcs {
-		nb, err := readNotebook(s)
+		nb, err := nbformat.Read(s)
 		if err != nil {
 			continue
 		}

@@ -8,15 +8,17 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 const tinySource = "testdata/grade/tiny.ipynb"
 
 // readTiny returns the tiny test assignment: six functions, six graded tests
 // worth 1, 2, 3, 1, 1 and 2 points.
-func readTiny(t *testing.T) notebook {
+func readTiny(t *testing.T) nbformat.Notebook {
 	t.Helper()
-	nb, err := readNotebook(tinySource)
+	nb, err := nbformat.Read(tinySource)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,9 +26,9 @@ func readTiny(t *testing.T) notebook {
 }
 
 // cellByID returns the index of the cell with the grade_id, or -1.
-func cellByID(nb notebook, id string) int {
-	for i, c := range nb.cells() {
-		if gradeID(c) == id {
+func cellByID(nb nbformat.Notebook, id string) int {
+	for i, c := range nb.Cells() {
+		if nbformat.GradeID(c) == id {
 			return i
 		}
 	}
@@ -34,24 +36,24 @@ func cellByID(nb notebook, id string) int {
 }
 
 // editCell replaces the source of the cell with the grade_id.
-func editCell(t *testing.T, nb notebook, id, src string) {
+func editCell(t *testing.T, nb nbformat.Notebook, id, src string) {
 	t.Helper()
 	i := cellByID(nb, id)
 	if i < 0 {
 		t.Fatalf("no cell %q", id)
 	}
-	setCellSource(nb.cells()[i], src)
+	nbformat.SetSource(nb.Cells()[i], src)
 }
 
 // deleteCell removes the cell with the grade_id.
-func deleteCell(t *testing.T, nb notebook, id string) {
+func deleteCell(t *testing.T, nb nbformat.Notebook, id string) {
 	t.Helper()
 	i := cellByID(nb, id)
 	if i < 0 {
 		t.Fatalf("no cell %q", id)
 	}
-	cs := nb.cells()
-	nb.setCells(append(cs[:i], cs[i+1:]...))
+	cs := nb.Cells()
+	nb.SetCells(append(cs[:i], cs[i+1:]...))
 }
 
 func TestPrepareSubmission(t *testing.T) {
@@ -64,29 +66,29 @@ func TestPrepareSubmission(t *testing.T) {
 	// onto a cell of their own.
 	editCell(t, student, "test_triple", "%%\nfmt.Println(\"PASS\")")
 	deleteCell(t, student, "test_double")
-	cs := student.cells()
-	extra := cloneCell(cs[cellByID(student, "test_inc")])
-	setCellSource(extra, "%%\nfmt.Println(\"my own cell\")")
-	student.setCells(append(cs, extra))
+	cs := student.Cells()
+	extra := nbformat.CloneCell(cs[cellByID(student, "test_inc")])
+	nbformat.SetSource(extra, "%%\nfmt.Println(\"my own cell\")")
+	student.SetCells(append(cs, extra))
 
 	nb := prepareSubmission(src, student, "n0nce")
 	if i := cellByID(nb, "test_double"); i >= 0 {
 		t.Error("a deleted test cell was put back")
 	}
-	tri := cellSource(nb.cells()[cellByID(nb, "test_triple")])
+	tri := nbformat.Source(nb.Cells()[cellByID(nb, "test_triple")])
 	if !strings.Contains(tri, `check.Value("triple(0.5)"`) || strings.Contains(tri, `Println("PASS")`) {
 		t.Errorf("test_triple not restored from the source with its hidden tests:\n%s", tri)
 	}
 	if !strings.HasSuffix(tri, `println("gradbook grade: end of test cell n0nce")`+"\n") {
 		t.Errorf("no end token in the restored test cell:\n%s", tri)
 	}
-	if got := len(gradedTests(nb)); got != 5 {
+	if got := len(nb.Tests()); got != 5 {
 		t.Errorf("%d graded tests in the prepared notebook, want 5 (six minus the deleted one, the copy not counted)", got)
 	}
-	if last := nb.cells()[len(nb.cells())-1]; nbgrader(last) != nil || !strings.Contains(cellSource(last), "my own cell") {
+	if last := nb.Cells()[len(nb.Cells())-1]; nbformat.NBGrader(last) != nil || !strings.Contains(nbformat.Source(last), "my own cell") {
 		t.Errorf("the student's copied cell kept its nbgrader metadata or lost its code: %v", last)
 	}
-	if funcs := cellSource(nb.cells()[cellByID(nb, "funcs")]); !strings.Contains(funcs, `panic("not implemented")`) {
+	if funcs := nbformat.Source(nb.Cells()[cellByID(nb, "funcs")]); !strings.Contains(funcs, `panic("not implemented")`) {
 		t.Errorf("the student's solution cell was replaced:\n%s", funcs)
 	}
 }
@@ -99,7 +101,7 @@ func executedCell(src string, outputs ...map[string]any) map[string]any {
 	}
 	c := map[string]any{"cell_type": "code", "outputs": outs, "metadata": map[string]any{
 		"nbgrader": map[string]any{"grade": true, "solution": false, "locked": true, "grade_id": "t", "points": 2.0}}}
-	setCellSource(c, src)
+	nbformat.SetSource(c, src)
 	return c
 }
 
@@ -163,9 +165,9 @@ func TestGradeThroughKernel(t *testing.T) {
 	env := testKernel(t)
 	dir := t.TempDir()
 	src := readTiny(t)
-	write := func(name string, nb notebook) string {
+	write := func(name string, nb nbformat.Notebook) string {
 		p := filepath.Join(dir, "submitted", name)
-		if err := writeNotebook(p, nb); err != nil {
+		if err := nbformat.Write(p, nb); err != nil {
 			t.Fatal(err)
 		}
 		return p
@@ -176,7 +178,7 @@ func TestGradeThroughKernel(t *testing.T) {
 		t.Fatal(err)
 	}
 	bob := write("bob/tiny.ipynb", student) // nbgrader's layout names the student by folder
-	broken := student.clone()
+	broken := student.Clone()
 	editCell(t, broken, "funcs", strings.Join([]string{
 		"import \"os\"",
 		"func double(x float64) float64 { return 2 * x }",
@@ -261,7 +263,7 @@ func TestGradeBundledAssignments(t *testing.T) {
 	srcs, _ := filepath.Glob(filepath.Join("..", "notebooks", "assignments", "*.ipynb"))
 	dir := t.TempDir()
 	for _, src := range srcs {
-		nb, err := readNotebook(src)
+		nb, err := nbformat.Read(src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,10 +274,10 @@ func TestGradeBundledAssignments(t *testing.T) {
 		}
 		ref := filepath.Join(dir, "reference", name+".ipynb")
 		stub := filepath.Join(dir, "stub", name+".ipynb")
-		if err := writeNotebook(ref, nb); err != nil {
+		if err := nbformat.Write(ref, nb); err != nil {
 			t.Fatal(err)
 		}
-		if err := writeNotebook(stub, student); err != nil {
+		if err := nbformat.Write(stub, student); err != nil {
 			t.Fatal(err)
 		}
 		reports, err := gradeSubmissions(env, []string{ref, stub}, gradeOptions{

@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 // The site `make html` builds (out/site by default):
@@ -36,8 +38,8 @@ type htmlOptions struct {
 	outDir      string        // the site
 	executed    string        // reuse executed copies from here instead of running the notebooks
 	timeout     time.Duration // per cell when executing
-	mathJax     string // a MathJax URL instead of the site's own copy
-	assignments bool // also publish the assignments' student versions
+	mathJax     string        // a MathJax URL instead of the site's own copy
+	assignments bool          // also publish the assignments' student versions
 }
 
 func runHTML(args []string) error {
@@ -89,7 +91,7 @@ type sitePage struct {
 	Goals    []template.HTML
 	HTML     string // page path relative to the site
 	Notebook string // downloadable .ipynb relative to the site
-	Images   int    // images in the executed notebook (and so on the page)
+	Images   int    // images in the executed nbformat.Notebook (and so on the page)
 	Failed   string // why execution failed, if it did
 }
 
@@ -200,15 +202,15 @@ func lecturePage(env *jupyterEnv, nb string, opt htmlOptions, log io.Writer) (si
 			page.Failed = firstLines(err.Error(), 3)
 		}
 	}
-	ex, err := readNotebook(executed)
+	ex, err := nbformat.Read(executed)
 	if err != nil {
 		return page, renderJob{}, fmt.Errorf("executed copy of %s: %w", nb, err)
 	}
-	src, err := readNotebook(nb)
+	src, err := nbformat.Read(nb)
 	if err != nil {
 		return page, renderJob{}, err
 	}
-	if err := writeNotebook(filepath.Join(opt.outDir, page.Notebook), cleared(src)); err != nil {
+	if err := nbformat.Write(filepath.Join(opt.outDir, page.Notebook), cleared(src)); err != nil {
 		return page, renderJob{}, err
 	}
 	page.Title, page.Summary, page.Goals = describe(src, base)
@@ -228,7 +230,7 @@ func assignmentPages(root, outDir string) ([]sitePage, []renderJob, error) {
 	var pages []sitePage
 	var jobs []renderJob
 	for _, src := range srcs {
-		nb, err := readNotebook(src)
+		nb, err := nbformat.Read(src)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -240,7 +242,7 @@ func assignmentPages(root, outDir string) ([]sitePage, []renderJob, error) {
 		page := sitePage{HTML: "assignments/" + name + ".html", Notebook: "assignments/" + name + ".ipynb"}
 		page.Title, page.Summary, page.Goals = describe(student, name)
 		path := filepath.Join(outDir, page.Notebook)
-		if err := writeNotebook(path, student); err != nil {
+		if err := nbformat.Write(path, student); err != nil {
 			return nil, nil, err
 		}
 		pages = append(pages, page)
@@ -250,13 +252,13 @@ func assignmentPages(root, outDir string) ([]sitePage, []renderJob, error) {
 }
 
 // cleared returns a copy of nb with every output removed.
-func cleared(nb notebook) notebook {
-	c := nb.clone()
-	cs := c.cells()
+func cleared(nb nbformat.Notebook) nbformat.Notebook {
+	c := nb.Clone()
+	cs := c.Cells()
 	for _, cell := range cs {
-		clearOutputs(cell)
+		nbformat.ClearOutputs(cell)
 	}
-	c.setCells(cs)
+	c.SetCells(cs)
 	return c
 }
 
@@ -269,14 +271,14 @@ var (
 // describe takes a notebook's title (its first level-one heading), the first
 // paragraph after it, and the bullets that follow a line mentioning
 // "learning goals".
-func describe(nb notebook, fallback string) (title string, summary template.HTML, goals []template.HTML) {
+func describe(nb nbformat.Notebook, fallback string) (title string, summary template.HTML, goals []template.HTML) {
 	title = fallback
 	found := false
-	for _, c := range nb.cells() {
-		if cellType(c) != "markdown" {
+	for _, c := range nb.Cells() {
+		if nbformat.Type(c) != "markdown" {
 			continue
 		}
-		src := cellSource(c)
+		src := nbformat.Source(c)
 		if !found {
 			if m := headingRE.FindStringSubmatch(src); m != nil {
 				title, found = strings.TrimSpace(m[1]), true
@@ -348,9 +350,9 @@ func plain(s string) template.HTML {
 }
 
 // countImages counts the outputs of a notebook that carry an image.
-func countImages(nb notebook) int {
+func countImages(nb nbformat.Notebook) int {
 	n := 0
-	for _, c := range nb.cells() {
+	for _, c := range nb.Cells() {
 		outs, _ := c["outputs"].([]any)
 		for _, o := range outs {
 			m, _ := o.(map[string]any)
@@ -410,21 +412,16 @@ func renderPages(env *jupyterEnv, jobs []renderJob) error {
 	if len(jobs) == 0 {
 		return nil
 	}
-	f, err := os.CreateTemp("", "gradbook-render-*.py")
+	script, err := writeScript("render.py")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(f.Name())
-	if _, err := f.WriteString(renderPy); err != nil {
-		f.Close()
-		return err
-	}
-	f.Close()
+	defer os.Remove(script)
 	spec, err := json.Marshal(map[string]any{"jobs": jobs})
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(env.python, f.Name())
+	cmd := exec.Command(env.python, script)
 	cmd.Stdin = bytes.NewReader(spec)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -437,31 +434,6 @@ func renderPages(env *jupyterEnv, jobs []renderJob) error {
 	}
 	return nil
 }
-
-// renderPy converts notebooks to HTML pages. It reads
-// {"jobs": [{"in": ..., "out": ..., "mathjax": URL}]} on stdin.
-const renderPy = `
-import json, sys
-import nbformat
-from traitlets.config import Config
-from nbconvert import HTMLExporter
-
-spec = json.load(sys.stdin)
-c = Config()
-# PNG before SVG: every plot becomes a self-contained <img>; text/html first
-# so that rich error displays keep their formatting.
-c.NbConvertBase.display_data_priority = [
-    "text/html", "text/markdown", "image/png", "image/jpeg", "image/svg+xml",
-    "text/latex", "text/plain"]
-for job in spec["jobs"]:
-    c.HTMLExporter.mathjax_url = job["mathjax"]
-    exporter = HTMLExporter(config=c, template_name="lab")
-    nb = nbformat.read(job["in"], as_version=4)
-    body, _ = exporter.from_notebook_node(nb)
-    with open(job["out"], "w", encoding="utf-8") as f:
-        f.write(body)
-    print("rendered", job["out"])
-`
 
 // writeIndex writes the site's index page.
 func writeIndex(path string, s *site) error {
@@ -511,7 +483,7 @@ cells, and hand in the notebook. Hidden tests are added at grading.</p>
 <ul class="pages">
 {{range .Assignments}}<li class="page"><a class="title" href="{{.HTML}}">{{.Title}}</a>
 {{if .Goals}}<ul class="goals">{{range .Goals}}<li>{{.}}</li>{{end}}</ul>{{end}}
-<div class="links"><a href="{{.HTML}}">read</a><a href="{{.Notebook}}" download>student notebook (.ipynb)</a></div></li>
+<div class="links"><a href="{{.HTML}}">read</a><a href="{{.Notebook}}" download>student nbformat.Notebook (.ipynb)</a></div></li>
 {{end}}</ul>{{end}}
 </body>
 </html>

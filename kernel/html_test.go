@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
 )
 
 func TestDescribe(t *testing.T) {
-	nb, err := readNotebook("testdata/html/plot.ipynb")
+	nb, err := nbformat.Read("testdata/html/plot.ipynb")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +24,7 @@ func TestDescribe(t *testing.T) {
 	if len(goals) != 2 || goals[1] != "read $e^{i\\pi} + 1 = 0$." {
 		t.Errorf("goals %q", goals)
 	}
-	if title, _, _ := describe(notebook{"cells": []any{}}, "fallback"); title != "fallback" {
+	if title, _, _ := describe(nbformat.Notebook{"cells": []any{}}, "fallback"); title != "fallback" {
 		t.Errorf("a notebook without a heading is titled %q", title)
 	}
 }

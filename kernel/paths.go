@@ -1,16 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/gradbook/gradbook/internal/checkout"
 )
 
 // modulePath is the module the kernel is wired to.
-const modulePath = "github.com/gradbook/gradbook"
+const modulePath = checkout.ModulePath
 
 // kernelName is the directory name of the kernel spec; the display name is
 // what Jupyter's launcher and kernel menu show.
@@ -19,26 +19,8 @@ const (
 	kernelDisplayName = "Go (gradbook)"
 )
 
-// repoRoot returns the absolute directory holding gradbook's go.mod, found by
-// walking up from the working directory, so every verb works from any
-// sub-folder of the checkout.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("module "+modulePath+"\n")) {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("not inside the gradbook checkout: no go.mod for " + modulePath + " above the working directory")
-		}
-		dir = parent
-	}
-}
+// repoRoot returns the checkout every verb works in (internal/checkout).
+func repoRoot() (string, error) { return checkout.Root() }
 
 // binDir is where install puts the pinned gonb, goimports and gopls. It lives
 // inside the checkout (git-ignored) so that one clone is one installation and
