@@ -7,32 +7,46 @@ package ad
 // every column). The backward rule sums the adjoint over the repeated
 // dimension, because a repeated input contributes to every output it meets.
 
-func init() {
-	for _, op := range []opcode{opAdd, opSub, opMul, opDiv} {
-		ops[op].forward = binaryForward
-	}
-	ops[opAdd].name = "+"
-	ops[opSub].name = "−"
-	ops[opMul].name = "×"
-	ops[opDiv].name = "÷"
-	// c = a + b:  ā += c̄,  b̄ += c̄  (each summed over broadcast dimensions)
-	ops[opAdd].backward = func(t *Tape, n *node) {
+// c = a + b:  ā += c̄,  b̄ += c̄  (each summed over broadcast dimensions);
+// dc = da + db
+var addDef = opDef{name: "+", method: "Add",
+	forward: binaryForward,
+	backward: func(t *Tape, n *node) {
 		t.accumTo(n.a, n, 1)
 		t.accumTo(n.b, n, 1)
-	}
-	// c = a − b:  ā += c̄,  b̄ −= c̄
-	ops[opSub].backward = func(t *Tape, n *node) {
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var { return addT(da, db) },
+}
+
+// c = a − b:  ā += c̄,  b̄ −= c̄;  dc = da − db
+var subDef = opDef{name: "−", method: "Sub",
+	forward: binaryForward,
+	backward: func(t *Tape, n *node) {
 		t.accumTo(n.a, n, 1)
 		t.accumTo(n.b, n, -1)
-	}
-	// c = a ⊙ b:  ā += c̄ ⊙ b,  b̄ += c̄ ⊙ a
-	ops[opMul].backward = func(t *Tape, n *node) {
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var { return addT(da, negT(db)) },
+}
+
+// c = a ⊙ b:  ā += c̄ ⊙ b,  b̄ += c̄ ⊙ a;  dc = da⊙b + a⊙db
+var mulDef = opDef{name: "×", method: "Mul",
+	forward: binaryForward,
+	backward: func(t *Tape, n *node) {
 		a, b := &t.nodes[n.a], &t.nodes[n.b]
 		accumProduct(t.gradOf(n.a), a, n.grad, b, n, false)
 		accumProduct(t.gradOf(n.b), b, n.grad, a, n, false)
-	}
-	// c = a ⊘ b:  ā += c̄ ⊘ b,  b̄ += −c̄ ⊙ c ⊘ b
-	ops[opDiv].backward = func(t *Tape, n *node) {
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var {
+		n := &t.nodes[id]
+		a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
+		return addT(mulT(da, b), mulT(a, db))
+	},
+}
+
+// c = a ⊘ b:  ā += c̄ ⊘ b,  b̄ += −c̄ ⊙ c ⊘ b;  dc = (da − c⊙db) ⊘ b
+var divDef = opDef{name: "÷", method: "Div",
+	forward: binaryForward,
+	backward: func(t *Tape, n *node) {
 		a, b := &t.nodes[n.a], &t.nodes[n.b]
 		accumProduct(t.gradOf(n.a), a, n.grad, b, n, true)
 		if gb := t.gradOf(n.b); gb != nil {
@@ -42,26 +56,12 @@ func init() {
 			}
 			accumProduct(gb, b, n.aux, b, n, true)
 		}
-	}
-
-	// Tangents: d(a+b) = da + db, d(a−b) = da − db,
-	// d(a⊙b) = da⊙b + a⊙db, d(a⊘b) = (da − c⊙db) ⊘ b.
-	ops[opAdd].jvp = func(t *Tape, id int32, da, db Var) Var {
-		return addT(da, db)
-	}
-	ops[opSub].jvp = func(t *Tape, id int32, da, db Var) Var {
-		return addT(da, negT(db))
-	}
-	ops[opMul].jvp = func(t *Tape, id int32, da, db Var) Var {
-		n := &t.nodes[id]
-		a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
-		return addT(mulT(da, b), mulT(a, db))
-	}
-	ops[opDiv].jvp = func(t *Tape, id int32, da, db Var) Var {
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var {
 		n := &t.nodes[id]
 		c, b := Var{t, id, t.gen}, Var{t, n.b, t.gen}
 		return divT(addT(da, negT(mulT(c, db))), b)
-	}
+	},
 }
 
 // bdim is the broadcast size of two sizes, or −1 if they are incompatible.
@@ -81,12 +81,10 @@ func (a Var) binary(op opcode, b Var) Var {
 	na, nb := &t.nodes[a.id], &t.nodes[b.id]
 	r, c := bdim(na.rows, nb.rows), bdim(na.cols, nb.cols)
 	if r < 0 || c < 0 {
-		shapePanic(opNames[op], na, nb)
+		shapePanic(ops[op].method, na, nb)
 	}
 	return t.record(op, r, c, a.id, b.id)
 }
-
-var opNames = map[opcode]string{opAdd: "Add", opSub: "Sub", opMul: "Mul", opDiv: "Div", opMaximum: "Maximum", opMinimum: "Minimum"}
 
 // Add returns a + b elementwise, broadcasting size-1 dimensions.
 func (a Var) Add(b Var) Var { return a.binary(opAdd, b) }

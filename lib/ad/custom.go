@@ -41,41 +41,39 @@ func (r *Rule) derivRule() *Rule {
 	return &Rule{Name: r.Name + "′", F: r.DF, DF: r.D2F}
 }
 
-func init() {
-	ops[opRule] = opDef{name: "rule",
-		forward: func(t *Tape, n *node) {
-			f := n.custom.(*Rule).F
-			for i, v := range t.nodes[n.a].val[:len(n.val)] {
-				n.val[i] = f(v)
+var ruleDef = opDef{name: "rule",
+	forward: func(t *Tape, n *node) {
+		f := n.custom.(*Rule).F
+		for i, v := range t.nodes[n.a].val[:len(n.val)] {
+			n.val[i] = f(v)
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		if ga := t.gradOf(n.a); ga != nil {
+			df := n.custom.(*Rule).DF
+			x := t.nodes[n.a].val[:len(ga)]
+			for i, g := range n.grad[:len(ga)] {
+				ga[i] += g * df(x[i])
 			}
-		},
-		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				df := n.custom.(*Rule).DF
-				x := t.nodes[n.a].val[:len(ga)]
-				for i, g := range n.grad[:len(ga)] {
-					ga[i] += g * df(x[i])
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			r := n.custom.(*Rule)
-			d := r.derivRule()
-			if d == nil {
-				// Without D2F first-order forward mode still works; a
-				// second derivative reaching DF panics instead of being
-				// silently wrong.
-				d = &Rule{Name: r.Name + "′", F: r.DF, DF: func(float64) float64 {
-					panic(fmt.Sprintf("ad: rule %s: second derivative needs D2F", r.Name))
-				}}
-			}
-			return da.Mul(Var{t, n.a, t.gen}.Apply(d))
-		},
-	}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		r := n.custom.(*Rule)
+		d := r.derivRule()
+		if d == nil {
+			// Without D2F first-order forward mode still works; a
+			// second derivative reaching DF panics instead of being
+			// silently wrong.
+			d = &Rule{Name: r.Name + "′", F: r.DF, DF: func(float64) float64 {
+				panic(fmt.Sprintf("ad: rule %s: second derivative needs D2F", r.Name))
+			}}
+		}
+		return da.Mul(Var{t, n.a, t.gen}.Apply(d))
+	},
 }
 
 // Apply returns r.F applied to every element of a, differentiated with
@@ -134,42 +132,41 @@ type Custom struct {
 
 func (c *Custom) name() string { return c.Name }
 
-func init() {
-	ops[opCustom] = opDef{name: "custom",
-		forward: func(t *Tape, n *node) {
-			n.custom.(*Custom).F(n.val, t.nodes[n.a].val)
-		},
-		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				n.custom.(*Custom).VJP(ga, t.nodes[n.a].val, n.val, n.grad)
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			c := n.custom.(*Custom)
-			if c.JVP == nil {
-				panic(fmt.Sprintf("ad: JVP: custom operation %s has no JVP", c.Name))
-			}
-			return t.customTangent(id, da)
-		},
-	}
-	// The tangent of a custom op is computed by its JVP; it has no
-	// derivative of its own (a second derivative through a Custom is not
-	// supported), so its backward panics if a gradient reaches it.
-	ops[opCustomJVP] = opDef{name: "custom′",
-		forward: func(t *Tape, n *node) {
-			y := &t.nodes[n.p[0]]
-			c := y.custom.(*Custom)
-			c.JVP(n.val, t.nodes[y.a].val, y.val, t.nodes[n.a].val)
-		},
-		backward: func(t *Tape, n *node) {
-			c := t.nodes[n.p[0]].custom.(*Custom)
-			panic(fmt.Sprintf("ad: second derivative through custom operation %s is not supported", c.Name))
-		},
-	}
+var customDef = opDef{name: "custom",
+	forward: func(t *Tape, n *node) {
+		n.custom.(*Custom).F(n.val, t.nodes[n.a].val)
+	},
+	backward: func(t *Tape, n *node) {
+		if ga := t.gradOf(n.a); ga != nil {
+			n.custom.(*Custom).VJP(ga, t.nodes[n.a].val, n.val, n.grad)
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		c := n.custom.(*Custom)
+		if c.JVP == nil {
+			panic(fmt.Sprintf("ad: JVP: custom operation %s has no JVP", c.Name))
+		}
+		return t.customTangent(id, da)
+	},
+}
+
+// The tangent of a custom op is computed by its JVP; it has no
+// derivative of its own (a second derivative through a Custom is not
+// supported), so its backward panics if a gradient reaches it.
+var customJVPDef = opDef{name: "custom′",
+	forward: func(t *Tape, n *node) {
+		y := &t.nodes[n.p[0]]
+		c := y.custom.(*Custom)
+		c.JVP(n.val, t.nodes[y.a].val, y.val, t.nodes[n.a].val)
+	},
+	backward: func(t *Tape, n *node) {
+		c := t.nodes[n.p[0]].custom.(*Custom)
+		panic(fmt.Sprintf("ad: second derivative through custom operation %s is not supported", c.Name))
+	},
 }
 
 func (t *Tape) customTangent(y int32, dx Var) Var {

@@ -10,155 +10,157 @@ func general(rows, cols int, data []float64) blas64.General {
 	return blas64.General{Rows: rows, Cols: cols, Stride: cols, Data: data}
 }
 
-func init() {
-	// C = A·B:  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄;  dC = dA·B + A·dB
-	ops[opMatMul] = opDef{name: "matmul",
-		forward: func(t *Tape, n *node) {
-			a, b := &t.nodes[n.a], &t.nodes[n.b]
-			matmulInto(false, false, a.rows, b.cols, a.cols, a.val, b.val, 0, n.val)
-		},
-		backward: func(t *Tape, n *node) {
-			a, b := &t.nodes[n.a], &t.nodes[n.b]
-			if ga := t.gradOf(n.a); ga != nil {
-				matmulInto(false, true, n.rows, b.rows, n.cols, n.grad, b.val, 1, ga)
+// C = A·B:  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄;  dC = dA·B + A·dB
+var matMulDef = opDef{name: "matmul",
+	forward: func(t *Tape, n *node) {
+		a, b := &t.nodes[n.a], &t.nodes[n.b]
+		matmulInto(false, false, a.rows, b.cols, a.cols, a.val, b.val, 0, n.val)
+	},
+	backward: func(t *Tape, n *node) {
+		a, b := &t.nodes[n.a], &t.nodes[n.b]
+		if ga := t.gradOf(n.a); ga != nil {
+			matmulInto(false, true, n.rows, b.rows, n.cols, n.grad, b.val, 1, ga)
+		}
+		if gb := t.gradOf(n.b); gb != nil {
+			matmulInto(true, false, a.cols, n.cols, a.rows, a.val, n.grad, 1, gb)
+		}
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var {
+		n := &t.nodes[id]
+		a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
+		var l, r Var
+		if da.t != nil {
+			l = da.MatMul(b)
+		}
+		if db.t != nil {
+			r = a.MatMul(db)
+		}
+		return addT(l, r)
+	},
+}
+
+// B = Aᵀ:  Ā += B̄ᵀ;  dB = dAᵀ
+var tDef = opDef{name: "T",
+	forward: func(t *Tape, n *node) {
+		transposeInto(n.val, t.nodes[n.a].val, n.cols, n.rows, false)
+	},
+	backward: func(t *Tape, n *node) {
+		if ga := t.gradOf(n.a); ga != nil {
+			transposeInto(ga, n.grad, n.rows, n.cols, true)
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		return da.T()
+	},
+}
+
+// Reshape shares its parent's storage: Ā += B̄ (same order).
+var reshapeDef = opDef{name: "reshape",
+	forward: func(t *Tape, n *node) {
+		n.val = t.nodes[n.a].val
+		n.gradAlias = true
+	},
+	backward: func(t *Tape, n *node) {
+		if n.gradAlias {
+			return // the adjoint was written into the parent's directly
+		}
+		if ga := t.gradOf(n.a); ga != nil {
+			for i, g := range n.grad[:len(ga)] {
+				ga[i] += g
 			}
-			if gb := t.gradOf(n.b); gb != nil {
-				matmulInto(true, false, a.cols, n.cols, a.rows, a.val, n.grad, 1, gb)
-			}
-		},
-		jvp: func(t *Tape, id int32, da, db Var) Var {
-			n := &t.nodes[id]
-			a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
-			var l, r Var
-			if da.t != nil {
-				l = da.MatMul(b)
-			}
-			if db.t != nil {
-				r = a.MatMul(db)
-			}
-			return addT(l, r)
-		},
-	}
-	// B = Aᵀ:  Ā += B̄ᵀ;  dB = dAᵀ
-	ops[opT] = opDef{name: "T",
-		forward: func(t *Tape, n *node) {
-			transposeInto(n.val, t.nodes[n.a].val, n.cols, n.rows, false)
-		},
-		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				transposeInto(ga, n.grad, n.rows, n.cols, true)
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			return da.T()
-		},
-	}
-	// Reshape shares its parent's storage: Ā += B̄ (same order).
-	ops[opReshape] = opDef{name: "reshape",
-		forward: func(t *Tape, n *node) {
-			n.val = t.nodes[n.a].val
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		return da.Reshape(n.rows, n.cols)
+	},
+	aliases: true,
+}
+
+// B = A[r0:r1, c0:c1]:  Ā[r0:r1, c0:c1] += B̄. Whole rows share storage.
+var sliceDef = opDef{name: "slice",
+	forward: func(t *Tape, n *node) {
+		a := &t.nodes[n.a]
+		r0, c0 := n.p[0], n.p[2]
+		if n.cols == a.cols {
+			n.val = a.val[r0*a.cols : (r0+n.rows)*a.cols]
 			n.gradAlias = true
-		},
-		backward: func(t *Tape, n *node) {
-			if n.gradAlias {
-				return // the adjoint was written into the parent's directly
+			return
+		}
+		n.own = grow(n.own, n.rows*n.cols)
+		n.val = n.own
+		for i := 0; i < n.rows; i++ {
+			copy(n.val[i*n.cols:(i+1)*n.cols], a.val[(r0+i)*a.cols+c0:])
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		if n.gradAlias {
+			return // the adjoint was written into the parent's directly
+		}
+		ga := t.gradOf(n.a)
+		if ga == nil {
+			return
+		}
+		ac := t.nodes[n.a].cols
+		r0, c0 := n.p[0], n.p[2]
+		for i := 0; i < n.rows; i++ {
+			dst := ga[(r0+i)*ac+c0 : (r0+i)*ac+c0+n.cols]
+			for j, g := range n.grad[i*n.cols : (i+1)*n.cols] {
+				dst[j] += g
 			}
-			if ga := t.gradOf(n.a); ga != nil {
-				for i, g := range n.grad[:len(ga)] {
-					ga[i] += g
-				}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		return da.Slice(n.p[0], n.p[1], n.p[2], n.p[3])
+	},
+	aliases: true,
+}
+
+// s = Σ aᵢbᵢ:  ā += s̄·b,  b̄ += s̄·a;  ds = da·b + a·db
+var dotDef = opDef{name: "dot",
+	forward: func(t *Tape, n *node) {
+		a, b := t.nodes[n.a].val, t.nodes[n.b].val
+		var s float64
+		for i, v := range a {
+			s += v * b[i]
+		}
+		n.val[0] = s
+	},
+	backward: func(t *Tape, n *node) {
+		g := n.grad[0]
+		a, b := t.nodes[n.a].val, t.nodes[n.b].val
+		if ga := t.gradOf(n.a); ga != nil {
+			for i, v := range b {
+				ga[i] += g * v
 			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			return da.Reshape(n.rows, n.cols)
-		},
-		aliases: true,
-	}
-	// B = A[r0:r1, c0:c1]:  Ā[r0:r1, c0:c1] += B̄. Whole rows share storage.
-	ops[opSlice] = opDef{name: "slice",
-		forward: func(t *Tape, n *node) {
-			a := &t.nodes[n.a]
-			r0, c0 := n.p[0], n.p[2]
-			if n.cols == a.cols {
-				n.val = a.val[r0*a.cols : (r0+n.rows)*a.cols]
-				n.gradAlias = true
-				return
-			}
-			n.own = grow(n.own, n.rows*n.cols)
-			n.val = n.own
-			for i := 0; i < n.rows; i++ {
-				copy(n.val[i*n.cols:(i+1)*n.cols], a.val[(r0+i)*a.cols+c0:])
-			}
-		},
-		backward: func(t *Tape, n *node) {
-			if n.gradAlias {
-				return // the adjoint was written into the parent's directly
-			}
-			ga := t.gradOf(n.a)
-			if ga == nil {
-				return
-			}
-			ac := t.nodes[n.a].cols
-			r0, c0 := n.p[0], n.p[2]
-			for i := 0; i < n.rows; i++ {
-				dst := ga[(r0+i)*ac+c0 : (r0+i)*ac+c0+n.cols]
-				for j, g := range n.grad[i*n.cols : (i+1)*n.cols] {
-					dst[j] += g
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			return da.Slice(n.p[0], n.p[1], n.p[2], n.p[3])
-		},
-		aliases: true,
-	}
-	// s = Σ aᵢbᵢ:  ā += s̄·b,  b̄ += s̄·a;  ds = da·b + a·db
-	ops[opDot] = opDef{name: "dot",
-		forward: func(t *Tape, n *node) {
-			a, b := t.nodes[n.a].val, t.nodes[n.b].val
-			var s float64
+		}
+		if gb := t.gradOf(n.b); gb != nil {
 			for i, v := range a {
-				s += v * b[i]
+				gb[i] += g * v
 			}
-			n.val[0] = s
-		},
-		backward: func(t *Tape, n *node) {
-			g := n.grad[0]
-			a, b := t.nodes[n.a].val, t.nodes[n.b].val
-			if ga := t.gradOf(n.a); ga != nil {
-				for i, v := range b {
-					ga[i] += g * v
-				}
-			}
-			if gb := t.gradOf(n.b); gb != nil {
-				for i, v := range a {
-					gb[i] += g * v
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, db Var) Var {
-			n := &t.nodes[id]
-			var l, r Var
-			if da.t != nil {
-				l = da.Dot(Var{t, n.b, t.gen})
-			}
-			if db.t != nil {
-				r = Var{t, n.a, t.gen}.Dot(db)
-			}
-			return addT(l, r)
-		},
-	}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var {
+		n := &t.nodes[id]
+		var l, r Var
+		if da.t != nil {
+			l = da.Dot(Var{t, n.b, t.gen})
+		}
+		if db.t != nil {
+			r = Var{t, n.a, t.gen}.Dot(db)
+		}
+		return addT(l, r)
+	},
 }
 
 // transposeInto writes (or adds, when add) the transpose of the r×c
@@ -241,36 +243,34 @@ func (a Var) Dot(b Var) Var {
 	return a.t.record(opDot, 1, 1, a.id, b.id)
 }
 
-func init() {
-	// B = a repeated over size-1 dimensions to n's shape:  ā += B̄ summed
-	// over the repeated dimensions;  dB = broadcast(da)
-	ops[opBroadcast] = opDef{name: "broadcast",
-		forward: func(t *Tape, n *node) {
-			a := &t.nodes[n.a]
-			rs := rowStride(a, n)
-			for i := 0; i < n.rows; i++ {
-				o := n.val[i*n.cols : (i+1)*n.cols]
-				if a.cols == n.cols {
-					copy(o, a.val[i*rs:i*rs+n.cols])
-					continue
-				}
-				v := a.val[i*rs]
-				for j := range o {
-					o[j] = v
-				}
+// B = a repeated over size-1 dimensions to n's shape:  ā += B̄ summed
+// over the repeated dimensions;  dB = broadcast(da)
+var broadcastDef = opDef{name: "broadcast",
+	forward: func(t *Tape, n *node) {
+		a := &t.nodes[n.a]
+		rs := rowStride(a, n)
+		for i := 0; i < n.rows; i++ {
+			o := n.val[i*n.cols : (i+1)*n.cols]
+			if a.cols == n.cols {
+				copy(o, a.val[i*rs:i*rs+n.cols])
+				continue
 			}
-		},
-		backward: func(t *Tape, n *node) {
-			accum(t.gradOf(n.a), &t.nodes[n.a], n.grad, n, 1)
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
+			v := a.val[i*rs]
+			for j := range o {
+				o[j] = v
 			}
-			n := &t.nodes[id]
-			return da.BroadcastTo(n.rows, n.cols)
-		},
-	}
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		accum(t.gradOf(n.a), &t.nodes[n.a], n.grad, n, 1)
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		return da.BroadcastTo(n.rows, n.cols)
+	},
 }
 
 // BroadcastTo returns a repeated along its size-1 dimensions to
@@ -287,36 +287,34 @@ func (a Var) BroadcastTo(rows, cols int) Var {
 	return a.t.record(opBroadcast, rows, cols, a.id, -1)
 }
 
-func init() {
-	// C = [A; B] stacked vertically:  Ā += C̄[top],  B̄ += C̄[bottom];
-	// dC = [dA; dB]
-	ops[opVStack] = opDef{name: "vstack",
-		forward: func(t *Tape, n *node) {
-			a := t.nodes[n.a].val
-			copy(n.val, a)
-			copy(n.val[len(a):], t.nodes[n.b].val)
-		},
-		backward: func(t *Tape, n *node) {
-			ga, gb := t.gradOf(n.a), t.gradOf(n.b)
-			na := len(t.nodes[n.a].val)
-			for i, g := range ga {
-				ga[i] = g + n.grad[i]
-			}
-			for i, g := range gb {
-				gb[i] = g + n.grad[na+i]
-			}
-		},
-		jvp: func(t *Tape, id int32, da, db Var) Var {
-			n := &t.nodes[id]
-			if da.t == nil {
-				da = t.zerosLike(n.a)
-			}
-			if db.t == nil {
-				db = t.zerosLike(n.b)
-			}
-			return da.VStack(db)
-		},
-	}
+// C = [A; B] stacked vertically:  Ā += C̄[top],  B̄ += C̄[bottom];
+// dC = [dA; dB]
+var vStackDef = opDef{name: "vstack",
+	forward: func(t *Tape, n *node) {
+		a := t.nodes[n.a].val
+		copy(n.val, a)
+		copy(n.val[len(a):], t.nodes[n.b].val)
+	},
+	backward: func(t *Tape, n *node) {
+		ga, gb := t.gradOf(n.a), t.gradOf(n.b)
+		na := len(t.nodes[n.a].val)
+		for i, g := range ga {
+			ga[i] = g + n.grad[i]
+		}
+		for i, g := range gb {
+			gb[i] = g + n.grad[na+i]
+		}
+	},
+	jvp: func(t *Tape, id int32, da, db Var) Var {
+		n := &t.nodes[id]
+		if da.t == nil {
+			da = t.zerosLike(n.a)
+		}
+		if db.t == nil {
+			db = t.zerosLike(n.b)
+		}
+		return da.VStack(db)
+	},
 }
 
 func (t *Tape) zerosLike(id int32) Var {

@@ -12,77 +12,83 @@ import (
 // The activations take their formulas from lib/activation, the one source
 // of truth for them.
 
-func init() {
-	def := func(op opcode, name string, f func(float64) float64, df func(x, y float64) float64,
-		jvp func(t *Tape, x, y Var) Var) {
-		ops[op] = opDef{name: name, forward: pointwiseForward, backward: pointwiseBackward, f: f, df: df,
-			jvp: func(t *Tape, id int32, da, _ Var) Var {
-				if da.t == nil {
-					return Var{}
-				}
-				n := &t.nodes[id]
-				return mulT(da, jvp(t, Var{t, n.a, t.gen}, Var{t, id, t.gen}))
-			}}
-	}
-	// Each jvp argument returns f′(x) as a tape expression, so that the
-	// tangent dy = f′(x)·dx can itself be differentiated (for Hessians).
-	def(opNeg, "neg", func(x float64) float64 { return -x },
-		func(x, y float64) float64 { return -1 },
-		func(t *Tape, x, y Var) Var { return t.ConstantScalar(-1) })
-	def(opSquare, "square", func(x float64) float64 { return x * x },
+// pointwiseDef is the entry of the pointwise function name: f gives the
+// value, df(x, y) the derivative from the input and the output, and dfVar
+// the derivative as a tape expression of x and y, so that the tangent
+// dy = f′(x)·dx can itself be differentiated (for Hessians).
+func pointwiseDef(name string, f func(float64) float64, df func(x, y float64) float64,
+	dfVar func(t *Tape, x, y Var) Var) opDef {
+	return opDef{name: name, forward: pointwiseForward, backward: pointwiseBackward, f: f, df: df,
+		jvp: func(t *Tape, id int32, da, _ Var) Var {
+			if da.t == nil {
+				return Var{}
+			}
+			n := &t.nodes[id]
+			return mulT(da, dfVar(t, Var{t, n.a, t.gen}, Var{t, id, t.gen}))
+		}}
+}
+
+// The entries, each as (f, f′ from x and y, f′ as a tape expression).
+var (
+	// −x; the tangent is simply −dx.
+	negDef = opDef{name: "neg", forward: pointwiseForward, backward: pointwiseBackward,
+		f:   func(x float64) float64 { return -x },
+		df:  func(x, y float64) float64 { return -1 },
+		jvp: func(t *Tape, id int32, da, _ Var) Var { return negT(da) }}
+	squareDef = pointwiseDef("square", func(x float64) float64 { return x * x },
 		func(x, y float64) float64 { return 2 * x },
 		func(t *Tape, x, y Var) Var { return x.Scale(2) })
-	def(opExp, "exp", math.Exp,
+	expDef = pointwiseDef("exp", math.Exp,
 		func(x, y float64) float64 { return y },
 		func(t *Tape, x, y Var) Var { return y })
 	// log(0) = −Inf and its derivative 1/0 = +Inf, as IEEE arithmetic says.
-	def(opLog, "log", math.Log,
+	logDef = pointwiseDef("log", math.Log,
 		func(x, y float64) float64 { return 1 / x },
 		func(t *Tape, x, y Var) Var { return x.RDiv(1) })
-	def(opLog1p, "log1p", math.Log1p,
+	log1pDef = pointwiseDef("log1p", math.Log1p,
 		func(x, y float64) float64 { return 1 / (1 + x) },
 		func(t *Tape, x, y Var) Var { return x.Shift(1).RDiv(1) })
 	// sqrt′(0) = +Inf: the slope of √x really is vertical at 0.
-	def(opSqrt, "sqrt", math.Sqrt,
+	sqrtDef = pointwiseDef("sqrt", math.Sqrt,
 		func(x, y float64) float64 { return 0.5 / y },
 		func(t *Tape, x, y Var) Var { return y.RDiv(0.5) })
 	// |x|′ at 0 is taken as 0, the subgradient PyTorch and JAX use.
-	def(opAbs, "abs", math.Abs,
+	absDef = pointwiseDef("abs", math.Abs,
 		func(x, y float64) float64 { return sign(x) },
 		func(t *Tape, x, y Var) Var { return t.signOf(x) })
-	def(opSin, "sin", math.Sin,
+	sinDef = pointwiseDef("sin", math.Sin,
 		func(x, y float64) float64 { return math.Cos(x) },
 		func(t *Tape, x, y Var) Var { return x.Cos() })
-	def(opCos, "cos", math.Cos,
+	cosDef = pointwiseDef("cos", math.Cos,
 		func(x, y float64) float64 { return -math.Sin(x) },
 		func(t *Tape, x, y Var) Var { return x.Sin().Neg() })
-	def(opTanh, "tanh", activation.Tanh,
+	tanhDef = pointwiseDef("tanh", activation.Tanh,
 		func(x, y float64) float64 { return activation.TanhDeriv(x) },
 		func(t *Tape, x, y Var) Var { return x.pointwise(opTanhDeriv) })
-	def(opSigmoid, "sigmoid", activation.Sigmoid,
+	sigmoidDef = pointwiseDef("sigmoid", activation.Sigmoid,
 		func(x, y float64) float64 { return activation.SigmoidDeriv(x) },
 		func(t *Tape, x, y Var) Var { return x.pointwise(opSigmoidDeriv) })
 	// ReLU′(0) = 0 (activation.ReLUDeriv's convention).
-	def(opReLU, "relu", activation.ReLU,
+	reLUDef = pointwiseDef("relu", activation.ReLU,
 		func(x, y float64) float64 { return activation.ReLUDeriv(x) },
 		func(t *Tape, x, y Var) Var { return x.Heaviside() })
-	def(opSoftplus, "softplus", activation.Softplus,
+	softplusDef = pointwiseDef("softplus", activation.Softplus,
 		func(x, y float64) float64 { return activation.SoftplusDeriv(x) },
 		func(t *Tape, x, y Var) Var { return x.Sigmoid() })
 	// tanh′ and σ′ as ops of their own, from lib/activation's stable
 	// formulas: 1 − tanh² and σ(1 − σ) would cancel every digit where the
 	// function saturates. tanh″ = −2 tanh·tanh′, σ″ = σ′(1 − 2σ).
-	def(opTanhDeriv, "tanh′", activation.TanhDeriv,
+	tanhDerivDef = pointwiseDef("tanh′", activation.TanhDeriv,
 		func(x, y float64) float64 { return -2 * activation.Tanh(x) * y },
 		func(t *Tape, x, y Var) Var { return x.Tanh().Mul(y).Scale(-2) })
-	def(opSigmoidDeriv, "σ′", activation.SigmoidDeriv,
+	sigmoidDerivDef = pointwiseDef("σ′", activation.SigmoidDeriv,
 		func(x, y float64) float64 { return y * (1 - 2*activation.Sigmoid(x)) },
 		func(t *Tape, x, y Var) Var { return y.Mul(x.Sigmoid().Scale(-2).Shift(1)) })
 	// The step's derivative is 0 where it exists (a Dirac delta at 0).
-	def(opHeaviside, "heaviside", activation.Heaviside,
+	heavisideDef = pointwiseDef("heaviside", activation.Heaviside,
 		func(x, y float64) float64 { return activation.HeavisideDeriv(x) },
 		func(t *Tape, x, y Var) Var { return Var{} })
-}
+)
 
 func sign(x float64) float64 {
 	switch {

@@ -2,168 +2,172 @@ package ad
 
 import "fmt"
 
-func init() {
-	// s = Σᵢⱼ aᵢⱼ:  āᵢⱼ += s̄;  ds = Σ da
-	ops[opSum] = opDef{name: "sum",
-		forward: func(t *Tape, n *node) {
+// s = Σᵢⱼ aᵢⱼ:  āᵢⱼ += s̄;  ds = Σ da
+var sumDef = opDef{name: "sum",
+	forward: func(t *Tape, n *node) {
+		var s float64
+		for _, v := range t.nodes[n.a].val {
+			s += v
+		}
+		n.val[0] = s
+	},
+	backward: func(t *Tape, n *node) {
+		ga, fresh := t.gradFor(n.a)
+		g := n.grad[0]
+		if fresh {
+			for i := range ga {
+				ga[i] = g
+			}
+			return
+		}
+		for i := range ga {
+			ga[i] += g
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		return da.Sum()
+	},
+}
+
+// sⱼ = Σᵢ aᵢⱼ (1×c):  āᵢⱼ += s̄ⱼ
+var sumRowsDef = opDef{name: "sum(axis 0)",
+	forward: func(t *Tape, n *node) {
+		a := &t.nodes[n.a]
+		clear(n.val)
+		for i := 0; i < a.rows; i++ {
+			for j, v := range a.val[i*a.cols : (i+1)*a.cols] {
+				n.val[j] += v
+			}
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		if ga := t.gradOf(n.a); ga != nil {
+			c := n.cols
+			for i := 0; i < len(ga)/c; i++ {
+				for j, g := range n.grad {
+					ga[i*c+j] += g
+				}
+			}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		return da.SumAxis(0)
+	},
+}
+
+// sᵢ = Σⱼ aᵢⱼ (r×1):  āᵢⱼ += s̄ᵢ
+var sumColsDef = opDef{name: "sum(axis 1)",
+	forward: func(t *Tape, n *node) {
+		a := &t.nodes[n.a]
+		for i := range n.val {
 			var s float64
-			for _, v := range t.nodes[n.a].val {
+			for _, v := range a.val[i*a.cols : (i+1)*a.cols] {
 				s += v
 			}
-			n.val[0] = s
-		},
-		backward: func(t *Tape, n *node) {
-			ga, fresh := t.gradFor(n.a)
-			g := n.grad[0]
-			if fresh {
-				for i := range ga {
-					ga[i] = g
-				}
-				return
-			}
-			for i := range ga {
-				ga[i] += g
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			return da.Sum()
-		},
-	}
-	// sⱼ = Σᵢ aᵢⱼ (1×c):  āᵢⱼ += s̄ⱼ
-	ops[opSumRows] = opDef{name: "sum(axis 0)",
-		forward: func(t *Tape, n *node) {
-			a := &t.nodes[n.a]
-			clear(n.val)
-			for i := 0; i < a.rows; i++ {
-				for j, v := range a.val[i*a.cols : (i+1)*a.cols] {
-					n.val[j] += v
-				}
-			}
-		},
-		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				c := n.cols
-				for i := 0; i < len(ga)/c; i++ {
-					for j, g := range n.grad {
-						ga[i*c+j] += g
-					}
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			return da.SumAxis(0)
-		},
-	}
-	// sᵢ = Σⱼ aᵢⱼ (r×1):  āᵢⱼ += s̄ᵢ
-	ops[opSumCols] = opDef{name: "sum(axis 1)",
-		forward: func(t *Tape, n *node) {
-			a := &t.nodes[n.a]
-			for i := range n.val {
-				var s float64
-				for _, v := range a.val[i*a.cols : (i+1)*a.cols] {
-					s += v
-				}
-				n.val[i] = s
-			}
-		},
-		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				c := len(ga) / n.rows
-				for i, g := range n.grad {
-					for j := range c {
-						ga[i*c+j] += g
-					}
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			return da.SumAxis(1)
-		},
-	}
-	// s = max a (or min): the adjoint goes to the first element attaining
-	// it (a subgradient); ds = da at that element.
-	for _, op := range []opcode{opMax, opMin} {
-		ops[op] = opDef{name: map[opcode]string{opMax: "max", opMin: "min"}[op],
-			forward: func(t *Tape, n *node) {
-				a := t.nodes[n.a].val
-				best := 0
-				for i, v := range a {
-					if v != v { // NaN wins, so it is never hidden
-						best = i
-						break
-					}
-					if (n.op == opMax && v > a[best]) || (n.op == opMin && v < a[best]) {
-						best = i
-					}
-				}
-				n.p[0] = best
-				n.val[0] = a[best]
-			},
-			backward: func(t *Tape, n *node) {
-				if ga := t.gradOf(n.a); ga != nil {
-					ga[n.p[0]] += n.grad[0]
-				}
-			},
-			jvp: func(t *Tape, id int32, da, _ Var) Var {
-				if da.t == nil {
-					return Var{}
-				}
-				k := t.nodes[id].p[0]
-				return da.Reshape(da.Len(), 1).At(k, 0)
-			},
+			n.val[i] = s
 		}
+	},
+	backward: func(t *Tape, n *node) {
+		if ga := t.gradOf(n.a); ga != nil {
+			c := len(ga) / n.rows
+			for i, g := range n.grad {
+				for j := range c {
+					ga[i*c+j] += g
+				}
+			}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		return da.SumAxis(1)
+	},
+}
+
+// extremumDef is Max's or Min's entry (name "max" or "min"). s = max a (or
+// min): the adjoint goes to the first element attaining it (a
+// subgradient); ds = da at that element. The forward pass tells the two
+// apart by n.op.
+func extremumDef(name string) opDef {
+	return opDef{name: name,
+		forward: func(t *Tape, n *node) {
+			a := t.nodes[n.a].val
+			best := 0
+			for i, v := range a {
+				if v != v { // NaN wins, so it is never hidden
+					best = i
+					break
+				}
+				if (n.op == opMax && v > a[best]) || (n.op == opMin && v < a[best]) {
+					best = i
+				}
+			}
+			n.p[0] = best
+			n.val[0] = a[best]
+		},
+		backward: func(t *Tape, n *node) {
+			if ga := t.gradOf(n.a); ga != nil {
+				ga[n.p[0]] += n.grad[0]
+			}
+		},
+		jvp: func(t *Tape, id int32, da, _ Var) Var {
+			if da.t == nil {
+				return Var{}
+			}
+			k := t.nodes[id].p[0]
+			return da.Reshape(da.Len(), 1).At(k, 0)
+		},
 	}
-	// c = max(a, b) elementwise (broadcasting): the adjoint goes to a where
-	// a ≥ b, else to b (ties go to a).
-	for _, op := range []opcode{opMaximum, opMinimum} {
-		ops[op] = opDef{name: map[opcode]string{opMaximum: "maximum", opMinimum: "minimum"}[op],
-			forward: func(t *Tape, n *node) {
-				a, b := &t.nodes[n.a], &t.nodes[n.b]
-				eachBroadcast(n, a, b, func(k, ia, ib int) {
-					x, y := a.val[ia], b.val[ib]
-					if pickA(n.op, x, y) {
-						n.val[k] = x
-					} else {
-						n.val[k] = y
-					}
-				})
-			},
-			backward: func(t *Tape, n *node) {
-				a, b := &t.nodes[n.a], &t.nodes[n.b]
-				ga, gb := t.gradOf(n.a), t.gradOf(n.b)
-				eachBroadcast(n, a, b, func(k, ia, ib int) {
-					if pickA(n.op, a.val[ia], b.val[ib]) {
-						if ga != nil {
-							ga[ia] += n.grad[k]
-						}
-					} else if gb != nil {
-						gb[ib] += n.grad[k]
-					}
-				})
-			},
-			jvp: func(t *Tape, id int32, da, db Var) Var {
-				// dc = H·da + (1−H)·db with H = 1 where a was picked.
-				n := &t.nodes[id]
-				a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
-				var h Var
-				if n.op == opMaximum {
-					h = b.Sub(a).Heaviside().RSub(1) // 1 where a ≥ b
+}
+
+// elementwiseExtremumDef is Maximum's or Minimum's entry. c = max(a, b)
+// elementwise (broadcasting): the adjoint goes to a where a ≥ b, else to b
+// (ties go to a). The passes tell the two apart by n.op.
+func elementwiseExtremumDef(name, method string) opDef {
+	return opDef{name: name, method: method,
+		forward: func(t *Tape, n *node) {
+			a, b := &t.nodes[n.a], &t.nodes[n.b]
+			eachBroadcast(n, a, b, func(k, ia, ib int) {
+				x, y := a.val[ia], b.val[ib]
+				if pickA(n.op, x, y) {
+					n.val[k] = x
 				} else {
-					h = a.Sub(b).Heaviside().RSub(1) // 1 where a ≤ b
+					n.val[k] = y
 				}
-				return addT(mulT(da, h), mulT(db, h.RSub(1)))
-			},
-		}
-		ops[op].name = opNames[op]
+			})
+		},
+		backward: func(t *Tape, n *node) {
+			a, b := &t.nodes[n.a], &t.nodes[n.b]
+			ga, gb := t.gradOf(n.a), t.gradOf(n.b)
+			eachBroadcast(n, a, b, func(k, ia, ib int) {
+				if pickA(n.op, a.val[ia], b.val[ib]) {
+					if ga != nil {
+						ga[ia] += n.grad[k]
+					}
+				} else if gb != nil {
+					gb[ib] += n.grad[k]
+				}
+			})
+		},
+		jvp: func(t *Tape, id int32, da, db Var) Var {
+			// dc = H·da + (1−H)·db with H = 1 where a was picked.
+			n := &t.nodes[id]
+			a, b := Var{t, n.a, t.gen}, Var{t, n.b, t.gen}
+			var h Var
+			if n.op == opMaximum {
+				h = b.Sub(a).Heaviside().RSub(1) // 1 where a ≥ b
+			} else {
+				h = a.Sub(b).Heaviside().RSub(1) // 1 where a ≤ b
+			}
+			return addT(mulT(da, h), mulT(db, h.RSub(1)))
+		},
 	}
 }
 

@@ -35,185 +35,187 @@ func rowSum(v Var, n *node) Var {
 	return v.SumAxis(1)
 }
 
-func init() {
-	// s = softmax(a) per row:  ā += s ⊙ (s̄ − ⟨s̄, s⟩);  ds = s ⊙ (da − ⟨s, da⟩)
-	ops[opSoftmax] = opDef{name: "softmax",
-		forward: func(t *Tape, n *node) {
-			r, c := groups(n)
-			x := t.nodes[n.a].val
-			for i := range r {
-				softmaxRow(n.val[i*c:(i+1)*c], x[i*c:(i+1)*c])
+// s = softmax(a) per row:  ā += s ⊙ (s̄ − ⟨s̄, s⟩);  ds = s ⊙ (da − ⟨s, da⟩)
+var softmaxDef = opDef{name: "softmax",
+	forward: func(t *Tape, n *node) {
+		r, c := groups(n)
+		x := t.nodes[n.a].val
+		for i := range r {
+			softmaxRow(n.val[i*c:(i+1)*c], x[i*c:(i+1)*c])
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		ga := t.gradOf(n.a)
+		if ga == nil {
+			return
+		}
+		r, c := groups(n)
+		for i := range r {
+			s, g, d := n.val[i*c:(i+1)*c], n.grad[i*c:(i+1)*c], ga[i*c:(i+1)*c]
+			var sg float64
+			for j, v := range s {
+				sg += v * g[j]
 			}
-		},
-		backward: func(t *Tape, n *node) {
-			ga := t.gradOf(n.a)
-			if ga == nil {
-				return
+			for j, v := range s {
+				d[j] += v * (g[j] - sg)
 			}
-			r, c := groups(n)
-			for i := range r {
-				s, g, d := n.val[i*c:(i+1)*c], n.grad[i*c:(i+1)*c], ga[i*c:(i+1)*c]
-				var sg float64
-				for j, v := range s {
-					sg += v * g[j]
-				}
-				for j, v := range s {
-					d[j] += v * (g[j] - sg)
-				}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		s := Var{t, id, t.gen}
+		return s.Mul(da.Sub(rowSum(s.Mul(da), n)))
+	},
+}
+
+// l = log Σ exp(a) per row (aux keeps softmax(a)):  ā += l̄ ⊙ softmax(a);
+// dl = ⟨softmax(a), da⟩
+var logSumExpDef = opDef{name: "logsumexp",
+	forward: func(t *Tape, n *node) {
+		a := &t.nodes[n.a]
+		r, c := groups(a)
+		n.aux = grow(n.aux, r*c)
+		for i := range r {
+			n.val[i] = softmaxRow(n.aux[i*c:(i+1)*c], a.val[i*c:(i+1)*c])
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		ga := t.gradOf(n.a)
+		if ga == nil {
+			return
+		}
+		r, c := groups(&t.nodes[n.a])
+		for i := range r {
+			g := n.grad[i]
+			for j, s := range n.aux[i*c : (i+1)*c] {
+				ga[i*c+j] += g * s
 			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		a := &t.nodes[n.a]
+		return rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), a)
+	},
+}
+
+// y = logsoftmax(a) = a − logsumexp(a) per row (aux keeps softmax(a)):
+// ā += ȳ − softmax(a)·Σȳ;  dy = da − ⟨softmax(a), da⟩
+var logSoftmaxDef = opDef{name: "logsoftmax",
+	forward: func(t *Tape, n *node) {
+		r, c := groups(n)
+		x := t.nodes[n.a].val
+		n.aux = grow(n.aux, r*c)
+		for i := range r {
+			// Not a − logsumexp(a): that cancels for large a (see
+			// activation.LogSoftmax).
+			activation.LogSoftmax(n.val[i*c:(i+1)*c], x[i*c:(i+1)*c])
+			activation.Softmax(n.aux[i*c:(i+1)*c], x[i*c:(i+1)*c])
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		ga := t.gradOf(n.a)
+		if ga == nil {
+			return
+		}
+		r, c := groups(n)
+		for i := range r {
+			g := n.grad[i*c : (i+1)*c]
+			var sum float64
+			for _, v := range g {
+				sum += v
 			}
-			n := &t.nodes[id]
-			s := Var{t, id, t.gen}
-			return s.Mul(da.Sub(rowSum(s.Mul(da), n)))
-		},
-	}
-	// l = log Σ exp(a) per row (aux keeps softmax(a)):  ā += l̄ ⊙ softmax(a);
-	// dl = ⟨softmax(a), da⟩
-	ops[opLogSumExp] = opDef{name: "logsumexp",
-		forward: func(t *Tape, n *node) {
-			a := &t.nodes[n.a]
-			r, c := groups(a)
-			n.aux = grow(n.aux, r*c)
-			for i := range r {
-				n.val[i] = softmaxRow(n.aux[i*c:(i+1)*c], a.val[i*c:(i+1)*c])
+			for j, s := range n.aux[i*c : (i+1)*c] {
+				ga[i*c+j] += g[j] - s*sum
 			}
-		},
-		backward: func(t *Tape, n *node) {
-			ga := t.gradOf(n.a)
-			if ga == nil {
-				return
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		return da.Sub(rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), n))
+	},
+}
+
+// L = −(1/r) Σᵢ logsoftmax(aᵢ)_yᵢ (aux keeps softmax(a)):
+// ā = (L̄/r)·(softmax(a) − onehot(y));  dL = (1/r)·⟨softmax(a) − onehot(y), da⟩
+var softmaxCEDef = opDef{name: "softmax-CE",
+	forward: func(t *Tape, n *node) {
+		a := &t.nodes[n.a]
+		r, c := groups(a)
+		n.aux = grow(n.aux, r*c)
+		var loss float64
+		for i := range r {
+			// −log softmax(aᵢ) at the label, by activation.LogSoftmax
+			// (logsumexp(aᵢ) − aᵢ,yᵢ cancels for large logits); aux
+			// holds the log-softmax first, then the softmax.
+			row, aux := a.val[i*c:(i+1)*c], n.aux[i*c:(i+1)*c]
+			loss -= activation.LogSoftmax(aux, row)[n.labels[i]]
+			activation.Softmax(aux, row)
+		}
+		n.val[0] = loss / float64(r)
+	},
+	backward: func(t *Tape, n *node) {
+		ga := t.gradOf(n.a)
+		if ga == nil {
+			return
+		}
+		r, c := groups(&t.nodes[n.a])
+		g := n.grad[0] / float64(r)
+		for i := range r {
+			row := ga[i*c : (i+1)*c]
+			for j, s := range n.aux[i*c : (i+1)*c] {
+				row[j] += g * s
 			}
-			r, c := groups(&t.nodes[n.a])
-			for i := range r {
-				g := n.grad[i]
-				for j, s := range n.aux[i*c : (i+1)*c] {
-					ga[i*c+j] += g * s
-				}
+			row[n.labels[i]] -= g
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		n := &t.nodes[id]
+		a := &t.nodes[n.a]
+		r, c := groups(a)
+		onehot := make([]float64, r*c)
+		for i, y := range n.labels {
+			onehot[i*c+y] = 1
+		}
+		y := t.ConstantData(a.rows, a.cols, onehot)
+		return Var{t, n.a, t.gen}.Softmax().Sub(y).Dot(da).Scale(1 / float64(r))
+	},
+}
+
+// y = a ⊙ m for a caller's mask m:  ā += ȳ ⊙ m;  dy = da ⊙ m
+var maskDef = opDef{name: "mask",
+	forward: func(t *Tape, n *node) {
+		m := n.ext[:len(n.val)]
+		for i, v := range t.nodes[n.a].val[:len(n.val)] {
+			n.val[i] = v * m[i]
+		}
+	},
+	backward: func(t *Tape, n *node) {
+		if ga := t.gradOf(n.a); ga != nil {
+			m := n.ext[:len(ga)]
+			for i, g := range n.grad[:len(ga)] {
+				ga[i] += g * m[i]
 			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			a := &t.nodes[n.a]
-			return rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), a)
-		},
-	}
-	// y = logsoftmax(a) = a − logsumexp(a) per row (aux keeps softmax(a)):
-	// ā += ȳ − softmax(a)·Σȳ;  dy = da − ⟨softmax(a), da⟩
-	ops[opLogSoftmax] = opDef{name: "logsoftmax",
-		forward: func(t *Tape, n *node) {
-			r, c := groups(n)
-			x := t.nodes[n.a].val
-			n.aux = grow(n.aux, r*c)
-			for i := range r {
-				// Not a − logsumexp(a): that cancels for large a (see
-				// activation.LogSoftmax).
-				activation.LogSoftmax(n.val[i*c:(i+1)*c], x[i*c:(i+1)*c])
-				activation.Softmax(n.aux[i*c:(i+1)*c], x[i*c:(i+1)*c])
-			}
-		},
-		backward: func(t *Tape, n *node) {
-			ga := t.gradOf(n.a)
-			if ga == nil {
-				return
-			}
-			r, c := groups(n)
-			for i := range r {
-				g := n.grad[i*c : (i+1)*c]
-				var sum float64
-				for _, v := range g {
-					sum += v
-				}
-				for j, s := range n.aux[i*c : (i+1)*c] {
-					ga[i*c+j] += g[j] - s*sum
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			return da.Sub(rowSum(Var{t, n.a, t.gen}.Softmax().Mul(da), n))
-		},
-	}
-	// L = −(1/r) Σᵢ logsoftmax(aᵢ)_yᵢ (aux keeps softmax(a)):
-	// ā = (L̄/r)·(softmax(a) − onehot(y));  dL = (1/r)·⟨softmax(a) − onehot(y), da⟩
-	ops[opSoftmaxCE] = opDef{name: "softmax-CE",
-		forward: func(t *Tape, n *node) {
-			a := &t.nodes[n.a]
-			r, c := groups(a)
-			n.aux = grow(n.aux, r*c)
-			var loss float64
-			for i := range r {
-				// −log softmax(aᵢ) at the label, by activation.LogSoftmax
-				// (logsumexp(aᵢ) − aᵢ,yᵢ cancels for large logits); aux
-				// holds the log-softmax first, then the softmax.
-				row, aux := a.val[i*c:(i+1)*c], n.aux[i*c:(i+1)*c]
-				loss -= activation.LogSoftmax(aux, row)[n.labels[i]]
-				activation.Softmax(aux, row)
-			}
-			n.val[0] = loss / float64(r)
-		},
-		backward: func(t *Tape, n *node) {
-			ga := t.gradOf(n.a)
-			if ga == nil {
-				return
-			}
-			r, c := groups(&t.nodes[n.a])
-			g := n.grad[0] / float64(r)
-			for i := range r {
-				row := ga[i*c : (i+1)*c]
-				for j, s := range n.aux[i*c : (i+1)*c] {
-					row[j] += g * s
-				}
-				row[n.labels[i]] -= g
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			n := &t.nodes[id]
-			a := &t.nodes[n.a]
-			r, c := groups(a)
-			onehot := make([]float64, r*c)
-			for i, y := range n.labels {
-				onehot[i*c+y] = 1
-			}
-			y := t.ConstantData(a.rows, a.cols, onehot)
-			return Var{t, n.a, t.gen}.Softmax().Sub(y).Dot(da).Scale(1 / float64(r))
-		},
-	}
-	// y = a ⊙ m for a caller's mask m:  ā += ȳ ⊙ m;  dy = da ⊙ m
-	ops[opMask] = opDef{name: "mask",
-		forward: func(t *Tape, n *node) {
-			m := n.ext[:len(n.val)]
-			for i, v := range t.nodes[n.a].val[:len(n.val)] {
-				n.val[i] = v * m[i]
-			}
-		},
-		backward: func(t *Tape, n *node) {
-			if ga := t.gradOf(n.a); ga != nil {
-				m := n.ext[:len(ga)]
-				for i, g := range n.grad[:len(ga)] {
-					ga[i] += g * m[i]
-				}
-			}
-		},
-		jvp: func(t *Tape, id int32, da, _ Var) Var {
-			if da.t == nil {
-				return Var{}
-			}
-			return da.Mask(t.nodes[id].ext)
-		},
-	}
+		}
+	},
+	jvp: func(t *Tape, id int32, da, _ Var) Var {
+		if da.t == nil {
+			return Var{}
+		}
+		return da.Mask(t.nodes[id].ext)
+	},
 }
 
 // Softmax returns eᵃ normalised to sum 1 along each row of a matrix, or

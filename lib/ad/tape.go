@@ -6,34 +6,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// opcode names an operation in the ops table.
-type opcode uint8
-
-// opDef is one operation: how to compute its value from its parents
-// (forward), how to push an adjoint back to them (backward), and how a
-// tangent moves through it, written with tape operations so that the
-// tangent itself can be differentiated again (jvp). Each op file registers
-// its definitions in an init function, forward and backward side by side.
-type opDef struct {
-	name     string
-	forward  func(t *Tape, n *node)
-	backward func(t *Tape, n *node)
-	// jvp returns the tangent of n given the tangents da, db of its
-	// parents (a Var with a nil tape stands for a zero tangent).
-	jvp func(t *Tape, id int32, da, db Var) Var
-
-	// Pointwise ops share one forward and backward loop: f is the function
-	// and df its derivative given the input x and the output y.
-	f  func(x float64) float64
-	df func(x, y float64) float64
-
-	// aliases marks ops whose forward may share a parent's storage
-	// instead of filling the node's own buffer.
-	aliases bool
-}
-
-var ops [opCount]opDef
-
 // node is one value on the tape. Its buffers are kept by Reset, so a tape
 // that records the same computation again allocates nothing.
 type node struct {
