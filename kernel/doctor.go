@@ -84,7 +84,7 @@ func doctorChecks(root string) []check {
 		{name: "kernel spec", run: func() (string, string, error) { return checkSpec(root, bin) }},
 		{name: "graphviz", optional: true, run: func() (string, string, error) {
 			p, err := exec.LookPath("dot")
-			return p, piece("graphviz").Fix() + " (only for ad.RenderDot: the notebooks draw graphs in Go)", err
+			return p, piece("graphviz").Fix() + " (only for adviz.RenderDot: the notebooks draw graphs in Go)", err
 		}},
 		{name: "bubblewrap", optional: true, run: func() (string, string, error) {
 			p, err := exec.LookPath("bwrap")

@@ -2,7 +2,8 @@ package ad
 
 import (
 	"fmt"
-	"math"
+
+	"github.com/gradbook/gradbook/lib/activation"
 )
 
 // Custom derivative rules. The lecture's advice: when the derivative of a
@@ -93,24 +94,16 @@ func (a Var) Apply(r *Rule) Var {
 // Dual applies the rule to a dual number: (F(x), DF(x)·dx).
 func (r *Rule) Dual(x Dual) Dual { return Dual{r.F(x.V), r.DF(x.V) * x.D} }
 
-// Softplus is log(1 + eˣ) as a custom rule: the value by the stable
-// formula max(x, 0) + log1p(e^(−|x|)) and the derivative supplied as σ(x),
-// so that neither overflows at x = ±1000 — where differentiating the naive
-// formula log(1 + exp(x)) gives Inf/Inf = NaN.
+// Softplus is log(1 + eˣ) as a custom rule: the value is lib/activation's
+// stable max(x, 0) + log1p(e^(−|x|)) and the derivative is supplied as
+// σ(x) (σ′ for the second), so that neither overflows at x = ±1000 —
+// where differentiating the naive formula log(1 + exp(x)) gives Inf/Inf =
+// NaN.
 var Softplus = &Rule{
 	Name: "softplus",
-	F:    func(x float64) float64 { return math.Max(x, 0) + math.Log1p(math.Exp(-math.Abs(x))) },
-	DF: func(x float64) float64 {
-		if x >= 0 {
-			return 1 / (1 + math.Exp(-x))
-		}
-		e := math.Exp(x)
-		return e / (1 + e)
-	},
-	D2F: func(x float64) float64 { // σ(x)σ(−x)
-		e := math.Exp(-math.Abs(x))
-		return e / ((1 + e) * (1 + e))
-	},
+	F:    activation.Softplus,
+	DF:   activation.SoftplusDeriv,
+	D2F:  activation.SigmoidDeriv,
 }
 
 // Custom is a vector operation y = F(x) with user-supplied derivatives,

@@ -125,6 +125,7 @@
 // Scalars is a lean tape for micrograd-style graphs of many scalar
 // operations: local derivatives are stored in the forward pass, so the
 // backward pass is a single loop. Tape.WriteDot writes the graph behind a
-// Var as Graphviz DOT with values and adjoints; RenderDot runs Graphviz, and
-// the adviz sub-package shows the picture in a notebook.
+// Var as Graphviz DOT with values and adjoints; the adviz sub-package draws
+// the picture in a notebook (and adviz.RenderDot runs Graphviz, so that
+// this package starts no programs).
 package ad

@@ -1,10 +1,8 @@
 package ad
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os/exec"
 	"strings"
 )
 
@@ -61,22 +59,4 @@ func formatValues(v []float64, r, c int) string {
 		return "[" + strings.Join(parts, " ") + "]"
 	}
 	return fmt.Sprintf("%d×%d", r, c)
-}
-
-// RenderDot runs Graphviz's dot program to turn DOT text into an image in
-// format ("svg", "png", ...). It returns an error naming the problem when
-// dot is not installed or fails, so that callers can fall back to text.
-func RenderDot(dot, format string) ([]byte, error) {
-	path, err := exec.LookPath("dot")
-	if err != nil {
-		return nil, fmt.Errorf("ad: RenderDot: Graphviz's dot program not found: %w", err)
-	}
-	cmd := exec.Command(path, "-T"+format)
-	cmd.Stdin = strings.NewReader(dot)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("ad: RenderDot: dot -T%s: %v: %s", format, err, strings.TrimSpace(errb.String()))
-	}
-	return out.Bytes(), nil
 }

@@ -2,8 +2,6 @@ package ad
 
 import (
 	"fmt"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // JVP records the forward-mode derivative of y in the direction dx of the
@@ -64,96 +62,4 @@ func opName(t *Tape, id int32) string {
 		return n.custom.name()
 	}
 	return ops[n.op].name
-}
-
-// JVPOf returns f(x) and the Jacobian-vector product (∂f/∂x)·v for a
-// function f of the n×1 vector x with any output shape (flattened
-// row-major). It panics if len(v) ≠ len(x).
-func JVPOf(f Func, x, v []float64) (y, jv []float64) {
-	if len(v) != len(x) {
-		panic(fmt.Sprintf("ad: JVPOf: direction of length %d for x of length %d", len(v), len(x)))
-	}
-	t := NewTape()
-	xv := t.VariableVec(x)
-	out := f(t, xv)
-	d := t.JVP(out, xv, t.ConstantVec(v))
-	return append([]float64(nil), out.Value()...), append([]float64(nil), d.Value()...)
-}
-
-// VJPOf returns f(x) and the vector-Jacobian product uᵀ·(∂f/∂x), by one
-// reverse sweep. len(u) must equal f's output size.
-func VJPOf(f Func, x, u []float64) (y, vj []float64) {
-	t := NewTape()
-	xv := t.VariableVec(x)
-	out := f(t, xv)
-	t.BackwardSeed(out, u)
-	return append([]float64(nil), out.Value()...), append([]float64(nil), xv.Grad()...)
-}
-
-// Mode selects how Jacobian builds the matrix.
-type Mode int
-
-const (
-	// Auto picks forward mode when the function has at least as many
-	// outputs as inputs (n sweeps of one tangent each) and reverse mode
-	// otherwise (m sweeps of one adjoint each).
-	Auto Mode = iota
-	Forward
-	Reverse
-)
-
-func (m Mode) String() string {
-	switch m {
-	case Forward:
-		return "forward"
-	case Reverse:
-		return "reverse"
-	}
-	return "auto"
-}
-
-// Jacobian returns the m×n Jacobian ∂f/∂x of f at x (f's output flattened
-// row-major to m values) into dst, allocated when nil, and the mode used.
-// Forward mode fills it a column at a time, reverse mode a row at a time;
-// Auto chooses the one needing fewer sweeps, min(m, n). It panics if dst
-// is not m×n.
-func Jacobian(dst *mat.Dense, f Func, x []float64, mode Mode) (*mat.Dense, Mode) {
-	t := NewTape()
-	xv := t.VariableVec(x)
-	y := f(t, xv)
-	m, n := y.Len(), len(x)
-	if dst == nil {
-		dst = mat.NewDense(m, n, nil)
-	}
-	if r, c := dst.Dims(); r != m || c != n {
-		panic(fmt.Sprintf("ad: Jacobian: dst is %d×%d, want %d×%d", r, c, m, n))
-	}
-	if mode == Auto {
-		mode = Reverse
-		if m >= n {
-			mode = Forward
-		}
-	}
-	if mode == Forward {
-		e := make([]float64, n)
-		mark := t.n
-		for j := range n {
-			e[j] = 1
-			col := t.JVP(y, xv, t.ConstantVec(e)).Value()
-			for i, v := range col {
-				dst.Set(i, j, v)
-			}
-			e[j] = 0
-			t.n = mark // drop the tangent nodes, keep their buffers
-		}
-		return dst, mode
-	}
-	e := make([]float64, m)
-	for i := range m {
-		e[i] = 1
-		t.BackwardSeed(y, e)
-		dst.SetRow(i, xv.Grad())
-		e[i] = 0
-	}
-	return dst, mode
 }

@@ -7,35 +7,6 @@ import (
 	"github.com/gradbook/gradbook/lib/fd"
 )
 
-// Func is a scalar function of a vector, written with tape operations: it
-// receives the tape and x as an n×1 Var and returns a 1×1 Var. One Func
-// serves every mode: reverse (Gradient), forward (JVP), second order
-// (HessVec, Hessian) and the finite-difference check.
-type Func func(t *Tape, x Var) Var
-
-// Value returns f(x) without computing derivatives.
-func Value(f Func, x []float64) float64 {
-	t := NewTape()
-	return f(t, t.ConstantVec(x)).Item()
-}
-
-// Gradient returns ∇f(x) by reverse mode, into dst (allocated when nil) and
-// the value f(x). It panics if len(dst) ≠ len(x) or f returns a non-scalar.
-func Gradient(dst []float64, f Func, x []float64) (grad []float64, value float64) {
-	if dst == nil {
-		dst = make([]float64, len(x))
-	}
-	if len(dst) != len(x) {
-		panic(fmt.Sprintf("ad: Gradient: dst of length %d for x of length %d", len(dst), len(x)))
-	}
-	t := NewTape()
-	v := t.VariableVec(x)
-	y := f(t, v)
-	t.Backward(y)
-	copy(dst, v.Grad())
-	return dst, y.Item()
-}
-
 // CheckSettings tunes CheckGradient. A nil *CheckSettings means defaults.
 type CheckSettings struct {
 	// Step is the finite-difference step relative to max(1, |xᵢ|); zero

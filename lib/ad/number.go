@@ -54,21 +54,56 @@ func (v Var) Const(k float64) Var { return v.t.ConstantScalar(k) }
 // scalar function without derivatives.
 type Float float64
 
-func (a Float) Add(b Float) Float     { return a + b }
-func (a Float) Sub(b Float) Float     { return a - b }
-func (a Float) Mul(b Float) Float     { return a * b }
-func (a Float) Div(b Float) Float     { return a / b }
-func (a Float) Neg() Float            { return -a }
+// Add returns a + b in plain float64 arithmetic.
+func (a Float) Add(b Float) Float { return a + b }
+
+// Sub returns a − b in plain float64 arithmetic.
+func (a Float) Sub(b Float) Float { return a - b }
+
+// Mul returns a·b in plain float64 arithmetic.
+func (a Float) Mul(b Float) Float { return a * b }
+
+// Div returns a/b in plain float64 arithmetic.
+func (a Float) Div(b Float) Float { return a / b }
+
+// Neg returns −a in plain float64 arithmetic.
+func (a Float) Neg() Float { return -a }
+
+// Scale returns k·a in plain float64 arithmetic.
 func (a Float) Scale(k float64) Float { return Float(k) * a }
+
+// Shift returns a + k in plain float64 arithmetic.
 func (a Float) Shift(k float64) Float { return a + Float(k) }
-func (a Float) Pow(k float64) Float   { return Float(math.Pow(float64(a), k)) }
-func (a Float) Square() Float         { return a * a }
-func (a Float) Exp() Float            { return Float(math.Exp(float64(a))) }
-func (a Float) Log() Float            { return Float(math.Log(float64(a))) }
-func (a Float) Sqrt() Float           { return Float(math.Sqrt(float64(a))) }
-func (a Float) Sin() Float            { return Float(math.Sin(float64(a))) }
-func (a Float) Cos() Float            { return Float(math.Cos(float64(a))) }
-func (a Float) Tanh() Float           { return Float(activation.Tanh(float64(a))) }
-func (a Float) Sigmoid() Float        { return Float(activation.Sigmoid(float64(a))) }
-func (a Float) Softplus() Float       { return Float(activation.Softplus(float64(a))) }
+
+// Pow returns aᵏ in plain float64 arithmetic.
+func (a Float) Pow(k float64) Float { return Float(math.Pow(float64(a), k)) }
+
+// Square returns a² in plain float64 arithmetic.
+func (a Float) Square() Float { return a * a }
+
+// Exp returns eᵃ in plain float64 arithmetic.
+func (a Float) Exp() Float { return Float(math.Exp(float64(a))) }
+
+// Log returns the natural logarithm of a in plain float64 arithmetic.
+func (a Float) Log() Float { return Float(math.Log(float64(a))) }
+
+// Sqrt returns √a in plain float64 arithmetic.
+func (a Float) Sqrt() Float { return Float(math.Sqrt(float64(a))) }
+
+// Sin returns sin a in plain float64 arithmetic.
+func (a Float) Sin() Float { return Float(math.Sin(float64(a))) }
+
+// Cos returns cos a in plain float64 arithmetic.
+func (a Float) Cos() Float { return Float(math.Cos(float64(a))) }
+
+// Tanh returns tanh a in plain float64 arithmetic.
+func (a Float) Tanh() Float { return Float(activation.Tanh(float64(a))) }
+
+// Sigmoid returns σ(a) (activation.Sigmoid) in plain float64 arithmetic.
+func (a Float) Sigmoid() Float { return Float(activation.Sigmoid(float64(a))) }
+
+// Softplus returns softplus(a) = log(1 + eᵃ) (activation.Softplus) in plain float64 arithmetic.
+func (a Float) Softplus() Float { return Float(activation.Softplus(float64(a))) }
+
+// Const returns the constant k as a Float, whatever a is; generic code uses it to make constants of its number type.
 func (a Float) Const(k float64) Float { return Float(k) }

@@ -72,29 +72,68 @@ func (s Scalar) node() *snode {
 	return &s.t.nodes[s.i]
 }
 
+// Add returns a + b.
 func (a Scalar) Add(b Scalar) Scalar { return a.t.push(a.v()+b.v(), a.i, 1, b.i, 1) }
+
+// Sub returns a − b.
 func (a Scalar) Sub(b Scalar) Scalar { return a.t.push(a.v()-b.v(), a.i, 1, b.i, -1) }
+
+// Mul returns a·b.
 func (a Scalar) Mul(b Scalar) Scalar {
 	x, y := a.v(), b.v()
 	return a.t.push(x*y, a.i, y, b.i, x)
 }
+
+// Div returns a/b (IEEE division: ±Inf or NaN for b = 0).
 func (a Scalar) Div(b Scalar) Scalar {
 	x, y := a.v(), b.v()
 	q := x / y
 	return a.t.push(q, a.i, 1/y, b.i, -q/y)
 }
 func (a Scalar) unary(val, d float64) Scalar { return a.t.push(val, a.i, d, a.i, 0) }
-func (a Scalar) AddConst(k float64) Scalar   { return a.unary(a.v()+k, 1) }
-func (a Scalar) MulConst(k float64) Scalar   { return a.unary(k*a.v(), k) }
-func (a Scalar) Neg() Scalar                 { return a.unary(-a.v(), -1) }
-func (a Scalar) Pow(k float64) Scalar        { x := a.v(); return a.unary(math.Pow(x, k), powDeriv(x, k)) }
-func (a Scalar) Exp() Scalar                 { e := math.Exp(a.v()); return a.unary(e, e) }
-func (a Scalar) Log() Scalar                 { x := a.v(); return a.unary(math.Log(x), 1/x) }
-func (a Scalar) Tanh() Scalar                { x := a.v(); return a.unary(math.Tanh(x), activation.TanhDeriv(x)) }
+
+// Shift returns a + k, as Var.Shift.
+func (a Scalar) Shift(k float64) Scalar { return a.unary(a.v()+k, 1) }
+
+// Scale returns k·a, as Var.Scale.
+func (a Scalar) Scale(k float64) Scalar { return a.unary(k*a.v(), k) }
+
+// AddConst returns a + k.
+//
+// Deprecated: use Shift, the name Var, Dual and Series use.
+func (a Scalar) AddConst(k float64) Scalar { return a.Shift(k) }
+
+// MulConst returns k·a.
+//
+// Deprecated: use Scale, the name Var, Dual and Series use.
+func (a Scalar) MulConst(k float64) Scalar { return a.Scale(k) }
+
+// Neg returns −a.
+func (a Scalar) Neg() Scalar { return a.unary(-a.v(), -1) }
+
+// Pow returns aᵏ, with derivative k·aᵏ⁻¹ (0 at a = 0 for k ≥ 1).
+func (a Scalar) Pow(k float64) Scalar { x := a.v(); return a.unary(math.Pow(x, k), powDeriv(x, k)) }
+
+// Exp returns eᵃ.
+func (a Scalar) Exp() Scalar { e := math.Exp(a.v()); return a.unary(e, e) }
+
+// Log returns the natural logarithm of a.
+func (a Scalar) Log() Scalar { x := a.v(); return a.unary(math.Log(x), 1/x) }
+
+// Tanh returns tanh a (activation.Tanh, activation.TanhDeriv).
+func (a Scalar) Tanh() Scalar {
+	x := a.v()
+	return a.unary(activation.Tanh(x), activation.TanhDeriv(x))
+}
+
+// Sigmoid returns σ(a) (activation.Sigmoid, activation.SigmoidDeriv).
 func (a Scalar) Sigmoid() Scalar {
 	x := a.v()
 	return a.unary(activation.Sigmoid(x), activation.SigmoidDeriv(x))
 }
+
+// ReLU returns max(a, 0), with derivative 0 at 0 (activation.ReLU,
+// activation.ReLUDeriv).
 func (a Scalar) ReLU() Scalar {
 	x := a.v()
 	return a.unary(activation.ReLU(x), activation.ReLUDeriv(x))

@@ -9,7 +9,7 @@ import (
 func TestScalarsAgreeWithTape(t *testing.T) {
 	st := NewScalars()
 	x, y := st.Var(0.7), st.Var(-1.3)
-	f := x.Mul(y).Add(x.Tanh()).Sub(y.Exp().Div(x)).ReLU().Add(x.Pow(3).Sigmoid()).Add(y.MulConst(2).Neg().AddConst(1).Log())
+	f := x.Mul(y).Add(x.Tanh()).Sub(y.Exp().Div(x)).ReLU().Add(x.Pow(3).Sigmoid()).Add(y.Scale(2).Neg().Shift(1).Log())
 	st.Backward(f)
 
 	tp := NewTape()

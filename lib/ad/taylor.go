@@ -122,6 +122,7 @@ func pair(a, b Series) (x, y []float64, err error) {
 	return a.c[:n], b.c[:n], nil
 }
 
+// Add returns a + b as a truncated Taylor series.
 func (a Series) Add(b Series) Series {
 	x, y, err := pair(a, b)
 	if err != nil {
@@ -134,6 +135,7 @@ func (a Series) Add(b Series) Series {
 	return Series{c: c}
 }
 
+// Sub returns a − b as a truncated Taylor series.
 func (a Series) Sub(b Series) Series { return a.Add(b.Neg()) }
 
 // Mul is the Cauchy product cₖ = Σⱼ aⱼ bₖ₋ⱼ.
@@ -206,8 +208,10 @@ func roundingNote(x []float64, ma, mb int) string {
 	return fmt.Sprintf(" (but the dividend's coefficient %.3g is at rounding level next to %.3g: if the singularity is removable in exact arithmetic, the point is not exactly where the dividend vanishes, only a float near it; take an exactly representable point, or lib/symbolic's Limit)", x[ma], next)
 }
 
+// Neg returns −a as a truncated Taylor series.
 func (a Series) Neg() Series { return a.Scale(-1) }
 
+// Scale returns k·a as a truncated Taylor series.
 func (a Series) Scale(k float64) Series {
 	if a.err != nil {
 		return a
@@ -219,6 +223,7 @@ func (a Series) Scale(k float64) Series {
 	return Series{c: c}
 }
 
+// Shift returns a + k as a truncated Taylor series.
 func (a Series) Shift(k float64) Series {
 	if a.err != nil {
 		return a
@@ -228,6 +233,7 @@ func (a Series) Shift(k float64) Series {
 	return Series{c: c}
 }
 
+// Square returns a² as a truncated Taylor series.
 func (a Series) Square() Series { return a.Mul(a) }
 
 // Const returns the constant k as a series of a's length.
@@ -355,6 +361,7 @@ func (a Series) sincos() (s, c []float64) {
 	return s, c
 }
 
+// Sin returns sin a as a truncated Taylor series.
 func (a Series) Sin() Series {
 	if a.err != nil {
 		return a
@@ -363,6 +370,7 @@ func (a Series) Sin() Series {
 	return Series{c: s}
 }
 
+// Cos returns cos a as a truncated Taylor series.
 func (a Series) Cos() Series {
 	if a.err != nil {
 		return a

@@ -8,9 +8,12 @@
 package adviz
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"strings"
 
 	"github.com/gradbook/gradbook/lib/ad"
 	"github.com/janpfeifer/gonb/gonbui"
@@ -39,4 +42,22 @@ func Graph(t *ad.Tape, y ad.Var) error {
 	send(img.DisplayData(""))
 	syncDisplay() // the cell's program may exit right after: wait until the kernel has the bundle
 	return gonbui.Error()
+}
+
+// RenderDot runs Graphviz's dot program to turn DOT text into an image in
+// format ("svg", "png", ...). It returns an error naming the problem when
+// dot is not installed or fails, so that callers can fall back to text.
+func RenderDot(dot, format string) ([]byte, error) {
+	path, err := exec.LookPath("dot")
+	if err != nil {
+		return nil, fmt.Errorf("adviz: RenderDot: Graphviz's dot program not found: %w", err)
+	}
+	cmd := exec.Command(path, "-T"+format)
+	cmd.Stdin = strings.NewReader(dot)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("adviz: RenderDot: dot -T%s: %v: %s", format, err, strings.TrimSpace(errb.String()))
+	}
+	return out.Bytes(), nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gradbook/gradbook/internal/testenv"
 	"github.com/gradbook/gradbook/lib/ad"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"gonum.org/v1/plot"
@@ -138,5 +139,18 @@ func TestRenderTooBig(t *testing.T) {
 	_, err := Render(tape, v)
 	if err == nil || !strings.Contains(err.Error(), "nodes") {
 		t.Errorf("Render of %d+ nodes: err = %v, want one naming the node count", MaxNodes, err)
+	}
+}
+
+// RenderDot turns ad's DOT text into SVG with Graphviz, where installed.
+func TestRenderDot(t *testing.T) {
+	tape := ad.NewTape()
+	x := tape.VariableScalar(2).Name("x")
+	f := x.Sin().Name("f")
+	tape.Backward(f)
+	testenv.Need(t, "graphviz")
+	svg, err := RenderDot(tape.DotString(f), "svg")
+	if err != nil || !bytes.Contains(svg, []byte("<svg")) {
+		t.Errorf("RenderDot: %v, %d bytes", err, len(svg))
 	}
 }
