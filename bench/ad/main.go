@@ -222,7 +222,7 @@ func goWorkloads() map[string]func() {
 		head, tail := x.Rows(0, n-1), x.Rows(1, n)
 		return tail.Sub(head.Square()).Square().Scale(100).Add(head.RSub(1).Square()).Sum()
 	}
-	tv, tg := ad.NewTape(), ad.NewTape()
+	tv, tg := ad.NewValueTape(), ad.NewTape() // values alone: PyTorch's no_grad
 
 	st := ad.NewScalars()
 	xs := make([]ad.Scalar, 10)

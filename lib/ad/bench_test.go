@@ -25,6 +25,17 @@ func BenchmarkRosenbrockValue(b *testing.B) {
 	}
 }
 
+// BenchmarkRosenbrockValueTape is BenchmarkRosenbrockValue on a value
+// tape: the elementwise chain fused into one cache-resident pass.
+func BenchmarkRosenbrockValueTape(b *testing.B) {
+	x := rosenbrockInput(1_000_000)
+	t := NewValueTape()
+	for b.Loop() {
+		t.Reset()
+		rosenbrock(t, t.ConstantVec(x))
+	}
+}
+
 func BenchmarkRosenbrockGradient(b *testing.B) {
 	x := rosenbrockInput(1_000_000)
 	t := NewTape()

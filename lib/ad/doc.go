@@ -27,7 +27,7 @@
 // NumPy-style broadcasting of size-1 dimensions (scalar, row, column),
 // Scale, Shift, RSub, RDiv, Pow, Neg, Square, Exp, Log, Log1p, Sqrt, Abs,
 // Sin, Cos, Tanh; the activations Sigmoid, ReLU, LeakyReLU, Softplus,
-// Heaviside (formulas from lib/activation); MatMul (gonum blas64), T,
+// Heaviside (formulas from lib/activation); MatMul (internal/gemm), T,
 // Reshape, Slice, Rows, At, Dot; Sum, Mean, SumAxis, MeanAxis, Max, Min,
 // Maximum, Minimum; Softmax, LogSoftmax, LogSumExp, SoftmaxCrossEntropy;
 // Mask (multiply by a caller's fixed mask, for dropout).
@@ -52,6 +52,12 @@
 //
 // Gradients are accumulated from zero on every Backward; a Var's values
 // and gradients belong to the tape and stay valid until Reset.
+//
+// For a value alone (a line search, a plot, a trained model's predictions)
+// NewValueTape gives a tape that records nothing for Backward: chains of
+// elementwise operations are fused and run over cache-sized chunks, so a
+// long vector is read once instead of once per operation; Value uses one.
+// MatMul runs on the assembly matrix multiply of internal/gemm.
 //
 // # Kinks and edge cases
 //

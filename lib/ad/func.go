@@ -17,9 +17,10 @@ import (
 // (HessVec, Hessian) and the finite-difference check.
 type Func func(t *Tape, x Var) Var
 
-// Value returns f(x) without computing derivatives.
+// Value returns f(x) without computing derivatives, on a value tape
+// (NewValueTape): elementwise chains are fused instead of recorded.
 func Value(f Func, x []float64) float64 {
-	t := NewTape()
+	t := NewValueTape()
 	return f(t, t.ConstantVec(x)).Item()
 }
 

@@ -204,7 +204,9 @@ func (a Var) withK(op opcode, k float64) Var {
 	id := a.t.push(op, n.rows, n.cols, a.id, -1)
 	m := &a.t.nodes[id]
 	m.k = k
-	ops[op].forward(a.t, m)
+	if !m.pending {
+		ops[op].forward(a.t, m)
+	}
 	return Var{a.t, id, a.t.gen}
 }
 

@@ -26,6 +26,7 @@ type node struct {
 	labels     []int     // caller's class labels
 	custom     customOp
 	name       string // label for Dot output
+	pending    bool   // value tape: forward deferred and fused (valuetape.go)
 }
 
 // Tape records operations on float64 matrices so that gradients can be
@@ -37,6 +38,9 @@ type Tape struct {
 	nodes []node
 	n     int32  // nodes in use
 	gen   uint32 // incremented by Reset: Vars of an older generation are stale
+
+	values  bool        // a value tape: elementwise chains are fused (valuetape.go)
+	scratch [][]float64 // value tape: one chunk buffer per fused node
 }
 
 // NewTape returns an empty tape.
@@ -87,7 +91,10 @@ func (t *Tape) push(op opcode, rows, cols int, a, b int32) int32 {
 	n.k = 0
 	n.p = [4]int{}
 	n.ext, n.labels, n.custom, n.name = nil, nil, nil, ""
-	if ops[op].aliases {
+	n.pending = false
+	if t.values && t.defer_(n) {
+		n.val = nil // computed in chunks when a consumer needs it
+	} else if ops[op].aliases {
 		n.val = nil // forward points val into a parent's storage
 	} else {
 		n.own = grow(n.own, rows*cols)
@@ -99,7 +106,9 @@ func (t *Tape) push(op opcode, rows, cols int, a, b int32) int32 {
 // record pushes an op node and runs its forward rule.
 func (t *Tape) record(op opcode, rows, cols int, a, b int32) Var {
 	id := t.push(op, rows, cols, a, b)
-	ops[op].forward(t, &t.nodes[id])
+	if n := &t.nodes[id]; !n.pending && !t.fusedSum(n) {
+		ops[op].forward(t, n)
+	}
 	return Var{t, id, t.gen}
 }
 
@@ -195,11 +204,11 @@ func (v Var) Len() int {
 
 // Value returns v's values in row-major order. The slice belongs to the
 // tape (or to the caller, for an input) and is valid until Reset.
-func (v Var) Value() []float64 { return v.node().val }
+func (v Var) Value() []float64 { return v.valueNode().val }
 
 // Item returns the value of a 1×1 v. It panics for any other shape.
 func (v Var) Item() float64 {
-	n := v.node()
+	n := v.valueNode()
 	if n.rows*n.cols != 1 {
 		panic(fmt.Sprintf("ad: Item: %d×%d is not a scalar", n.rows, n.cols))
 	}
@@ -208,7 +217,7 @@ func (v Var) Item() float64 {
 
 // Mat returns v's value as a *mat.Dense sharing the tape's storage.
 func (v Var) Mat() *mat.Dense {
-	n := v.node()
+	n := v.valueNode()
 	return mat.NewDense(n.rows, n.cols, n.val)
 }
 
@@ -241,6 +250,9 @@ func (t *Tape) BackwardSeed(y Var, seed []float64) {
 }
 
 func (t *Tape) sweep(y int32, seed []float64) {
+	if t.values {
+		panic("ad: Backward on a value tape (NewValueTape records values only; use NewTape for gradients)")
+	}
 	for i := int32(0); i <= y; i++ {
 		t.nodes[i].gradSet = false
 	}
