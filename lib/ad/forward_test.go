@@ -37,18 +37,12 @@ func caseFunc(tc opCase, w []float64) Func {
 
 func TestJVPAgainstReverseAndFD(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
-	w := make([]float64, 64)
-	for i := range w {
-		w[i] = rng.NormFloat64()
-	}
+	w := normals(rng, 64)
 	for _, tc := range opCases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := caseFunc(tc, w)
 			x := flatInputs(rng, tc)
-			v := make([]float64, len(x))
-			for i := range v {
-				v[i] = rng.NormFloat64()
-			}
+			v := normals(rng, len(x))
 			_, jv := JVPOf(f, x, v)
 			g, _ := Gradient(nil, f, x)
 			var rev float64

@@ -1,6 +1,9 @@
 package ad
 
-import "math"
+import (
+	"math"
+	"math/rand/v2"
+)
 
 // Helpers shared by the tests of this package.
 
@@ -24,4 +27,14 @@ func rosenbrock(t *Tape, x Var) Var {
 	n := x.Len()
 	head, tail := x.Rows(0, n-1), x.Rows(1, n)
 	return tail.Sub(head.Square()).Square().Scale(100).Add(head.RSub(1).Square()).Sum()
+}
+
+// normals returns n standard normal draws from rng: random weights and
+// directions for the derivative checks.
+func normals(rng *rand.Rand, n int) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = rng.NormFloat64()
+	}
+	return v
 }

@@ -37,18 +37,12 @@ func TestHessianAnalytic(t *testing.T) {
 // central differences of the reverse-mode gradient.
 func TestHessVecAgainstFD(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	w := make([]float64, 64)
-	for i := range w {
-		w[i] = rng.NormFloat64()
-	}
+	w := normals(rng, 64)
 	for _, tc := range opCases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := caseFunc(tc, w)
 			x := flatInputs(rng, tc)
-			v := make([]float64, len(x))
-			for i := range v {
-				v[i] = rng.NormFloat64()
-			}
+			v := normals(rng, len(x))
 			hv := HessVec(nil, f, x, v)
 			h := Hessian(nil, f, x)
 			hvFull := mat.NewVecDense(len(x), nil)

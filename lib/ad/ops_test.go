@@ -123,10 +123,7 @@ func scalarize(t *Tape, out Var, w []float64) Var {
 
 func TestOpsAgainstFiniteDifferences(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	w := make([]float64, 64)
-	for i := range w {
-		w[i] = rng.NormFloat64()
-	}
+	w := normals(rng, 64)
 	tape := NewTape()
 	for _, tc := range opCases {
 		t.Run(tc.name, func(t *testing.T) {

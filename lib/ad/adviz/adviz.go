@@ -10,38 +10,27 @@ package adviz
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"os/exec"
 	"strings"
 
 	"github.com/gradbook/gradbook/lib/ad"
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/gradbook/gradbook/lib/plots"
 )
 
-// Output hooks, variables so that tests can play notebook.
-var (
-	inNotebook            = func() bool { return gonbui.IsNotebook }
-	send                  = gonbui.SendData
-	syncDisplay           = gonbui.Sync
-	out         io.Writer = os.Stdout
-)
+// show displays an image through lib/plots, the one display path of
+// gradbook's figures (a variable so that tests can capture the bundle).
+var show = (*plots.Image).Show
 
 // Graph shows the graph that produced y. In a gonb notebook it sends one
 // display bundle holding PNG, SVG and a text list of the nodes; outside a
-// notebook it prints that list. It returns Render's error, if any.
+// notebook it prints that list, as plots.Display does. It returns Render's
+// error, if any.
 func Graph(t *ad.Tape, y ad.Var) error {
 	img, err := Render(t, y)
 	if err != nil {
 		return err
 	}
-	if !inNotebook() {
-		fmt.Fprint(out, img.Text)
-		return nil
-	}
-	send(img.DisplayData(""))
-	syncDisplay() // the cell's program may exit right after: wait until the kernel has the bundle
-	return gonbui.Error()
+	return show(img)
 }
 
 // RenderDot runs Graphviz's dot program to turn DOT text into an image in
