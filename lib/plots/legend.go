@@ -40,6 +40,7 @@ type legendInfo struct {
 	lines    []plotter.XYs // drawn joined: the segments count, not only the points
 	points   []plotter.XYs // drawn as markers
 	fixedBox bool          // the axis ranges are the data box (Contour): never widened
+	slopes   int           // reference lines added by Slope
 	set      plot.Legend   // the legend as the helper left it
 }
 

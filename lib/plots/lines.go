@@ -146,7 +146,9 @@ func addSeries(p *plot.Plot, op string, series []Series, keep func(x, y float64)
 }
 
 // Slope adds to a log–log plot the reference line y = y0·(x/x0)^slope, a
-// power law through (x0, y0), dashed grey, across the plot's current x
+// power law through (x0, y0), grey and dashed (each further reference line
+// on the same plot with another dash pattern, so that the legend tells
+// them apart), across the plot's current x
 // range, with label in the legend (for instance "O(h²)"). Call it after the
 // data are added. It records an error on p for x0 or y0 ≤ 0 or a
 // non-finite slope.
@@ -176,7 +178,7 @@ func Slope(p *plot.Plot, x0, y0, slope float64, label string) {
 		fail(p, fmt.Errorf("Slope: %w", err))
 		return
 	}
-	l.LineStyle = draw.LineStyle{Color: color.Gray{Y: 110}, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+	l.LineStyle = draw.LineStyle{Color: color.Gray{Y: 110}, Width: vg.Points(1.2), Dashes: slopeDashes(p)}
 	p.Add(l)
 	recordLine(p, xys)
 	if label != "" {
@@ -223,4 +225,21 @@ func Scatter(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 	}
 	markAuto(p, false)
 	return p
+}
+
+// slopeDash are the dash patterns of a plot's reference lines, in order:
+// dashes, dots, dash-dot, long dashes.
+var slopeDash = [][]vg.Length{
+	{vg.Points(5), vg.Points(3)},
+	{vg.Points(1.2), vg.Points(2.4)},
+	{vg.Points(6), vg.Points(2.5), vg.Points(1.2), vg.Points(2.5)},
+	{vg.Points(10), vg.Points(4)},
+}
+
+// slopeDashes returns the dash pattern for the next reference line on p.
+func slopeDashes(p *plot.Plot) []vg.Length {
+	i := info(p)
+	d := slopeDash[i.slopes%len(slopeDash)]
+	i.slopes++
+	return d
 }

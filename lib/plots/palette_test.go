@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"fmt"
 	"image/color"
 	"testing"
 
@@ -59,5 +60,31 @@ func TestSameLabelSameColourAcrossPanels(t *testing.T) {
 	}
 	if got[a.Label][0] == got[b.Label][0] {
 		t.Errorf("A and B share the colour %v", got[a.Label][0])
+	}
+}
+
+func TestSlopesTellApart(t *testing.T) {
+	x := []float64{1, 10, 100}
+	p := LogLog("memory", "n", "bytes", Series{Label: "data", X: x, Y: []float64{1, 100, 1e4}})
+	Slope(p, 1, 1, 2, "O(n²)")
+	Slope(p, 1, 1, 1, "O(n)")
+	// Record the dash pattern in force when each legend entry's thumbnail
+	// is stroked.
+	rec := &recorder.Canvas{}
+	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 300}}})
+	dashes := map[string]string{}
+	var cur, stroked string
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetLineDash:
+			cur = fmt.Sprint(a.Dashes)
+		case *recorder.Stroke:
+			stroked = cur
+		case *recorder.FillString:
+			dashes[a.String] = stroked
+		}
+	}
+	if dashes["O(n²)"] == "" || dashes["O(n²)"] == dashes["O(n)"] {
+		t.Errorf("the two reference lines' legend swatches have dashes %q and %q, want two different patterns", dashes["O(n²)"], dashes["O(n)"])
 	}
 }
