@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"image/color"
 	"math"
 	"sync"
 
@@ -41,6 +42,7 @@ type legendInfo struct {
 	points   []plotter.XYs // drawn as markers
 	fixedBox bool          // the axis ranges are the data box (Contour): never widened
 	slopes   int           // reference lines added by Slope
+	backed   bool          // a legendBackground has been added
 	set      plot.Legend   // the legend as the helper left it
 }
 
@@ -122,10 +124,53 @@ func placeLegend(p *plot.Plot, i *legendInfo, w, h vg.Length) Corner {
 		}
 	}
 	setCorner(&p.Legend, best)
-	if v, ok := legendData.Load(p); ok {
-		v.(*legendInfo).set = p.Legend // placed: a second Render keeps it
+	if i != nil {
+		i.set = p.Legend // placed: a second Render keeps it
+		if !i.backed {
+			i.backed = true
+			p.Add(legendBackground{p})
+		}
 	}
 	return best
+}
+
+// legendBackground is a plotter, added after the data, that lays a
+// translucent white box where the legend will be drawn, so that legend text
+// stays readable over a heat map, grid lines or a line that could not be
+// avoided.
+type legendBackground struct{ p *plot.Plot }
+
+func (b legendBackground) Plot(c draw.Canvas, _ *plot.Plot) {
+	l := b.p.Legend
+	sz := l.Rectangle(c).Size()
+	if sz.X == 0 {
+		return
+	}
+	// The legend is drawn in the area inside the axes: the data canvas c
+	// grown by the axis padding.
+	area := c.Rectangle
+	area.Min.X -= b.p.X.Padding
+	area.Max.X += b.p.X.Padding
+	area.Min.Y -= b.p.Y.Padding
+	area.Max.Y += b.p.Y.Padding
+	const pad = 2
+	var r vg.Rectangle
+	if l.Left {
+		r.Min.X = area.Min.X + l.XOffs - pad
+		r.Max.X = r.Min.X + sz.X + 2*pad
+	} else {
+		r.Max.X = area.Max.X + l.XOffs + pad
+		r.Min.X = r.Max.X - sz.X - 2*pad
+	}
+	if l.Top {
+		r.Max.Y = area.Max.Y + l.YOffs + pad
+		r.Min.Y = r.Max.Y - sz.Y - 2*pad
+	} else {
+		r.Min.Y = area.Min.Y + l.YOffs - pad
+		r.Max.Y = r.Min.Y + sz.Y + 2*pad
+	}
+	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 200})
+	c.Fill(r.Path())
 }
 
 func setCorner(l *plot.Legend, c Corner) {
@@ -133,7 +178,7 @@ func setCorner(l *plot.Legend, c Corner) {
 	l.Left = c == TopLeft || c == BottomLeft
 	l.XOffs, l.YOffs = legendInset, -legendInset
 	if !l.Left {
-		l.XOffs = -legendInset
+		l.XOffs = -legendInset - 2 // the thumbnails end at the edge: keep them off the frame
 	}
 	if !l.Top {
 		l.YOffs = legendInset

@@ -54,7 +54,7 @@ func addPath(p *plot.Plot, op string, i int, s Series) error {
 	if err != nil {
 		return fmt.Errorf("%s: path %q: %w", op, s.Label, err)
 	}
-	casing.LineStyle = draw.LineStyle{Color: color.RGBA{255, 255, 255, 200}, Width: vg.Points(3.2)}
+	casing.LineStyle = draw.LineStyle{Color: color.NRGBA{R: 255, G: 255, B: 255, A: 200}, Width: vg.Points(3.2)}
 	l, err := plotter.NewLine(pts)
 	if err != nil {
 		return fmt.Errorf("%s: path %q: %w", op, s.Label, err)
