@@ -37,15 +37,11 @@ func TestDisplayOutsideNotebookWritesNothing(t *testing.T) {
 	}
 }
 
-// The error recorded for a bad plot is found while the plot lives and
-// forgotten once it is collected: the record does not grow with every plot
-// a session ever made.
+// The error and legend data recorded for a plot are found while the plot
+// lives and forgotten once it is collected: the records do not grow with
+// every plot a session ever made.
 func TestPlotErrorsForgotten(t *testing.T) {
-	count := func() int {
-		n := 0
-		plotErrs.Range(func(_, _ any) bool { n++; return true })
-		return n
-	}
+	count := func() int { return plotErrs.len() + legendData.len() }
 	base := count()
 	func() {
 		for range 50 {

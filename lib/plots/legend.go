@@ -3,7 +3,6 @@ package plots
 import (
 	"image/color"
 	"math"
-	"sync"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -35,7 +34,7 @@ const legendInset vg.Length = 4
 // must keep clear of, and the legend settings the helper chose. Render
 // places the legend of such a plot (see placeLegendIfAuto) unless the
 // caller has moved it since.
-var legendData sync.Map // *plot.Plot → *legendInfo
+var legendData perPlot[*legendInfo]
 
 type legendInfo struct {
 	lines    []plotter.XYs // drawn joined: the segments count, not only the points
@@ -47,8 +46,8 @@ type legendInfo struct {
 }
 
 func info(p *plot.Plot) *legendInfo {
-	v, _ := legendData.LoadOrStore(p, &legendInfo{})
-	return v.(*legendInfo)
+	v, _ := legendData.loadOrStore(p, &legendInfo{})
+	return v
 }
 
 func recordLine(p *plot.Plot, xys plotter.XYs)   { i := info(p); i.lines = append(i.lines, xys) }
@@ -65,11 +64,10 @@ func markAuto(p *plot.Plot, fixedBox bool) {
 // placeLegendIfAuto places the legend of a plot a helper made, for a figure
 // of w × h, unless the caller has moved the legend since.
 func placeLegendIfAuto(p *plot.Plot, w, h vg.Length) {
-	v, ok := legendData.Load(p)
+	i, ok := legendData.load(p)
 	if !ok {
 		return
 	}
-	i := v.(*legendInfo)
 	l := p.Legend
 	if l.Top != i.set.Top || l.Left != i.set.Left || l.XOffs != i.set.XOffs || l.YOffs != i.set.YOffs {
 		return
@@ -86,8 +84,8 @@ func placeLegendIfAuto(p *plot.Plot, w, h vg.Length) {
 // for a plot made with plot.New (it then looks at the points of every
 // plotter that reports glyph boxes: lines, scatters).
 func PlaceLegend(p *plot.Plot, w, h vg.Length) Corner {
-	if v, ok := legendData.Load(p); ok {
-		return placeLegend(p, v.(*legendInfo), w, h)
+	if v, ok := legendData.load(p); ok {
+		return placeLegend(p, v, w, h)
 	}
 	return placeLegend(p, nil, w, h)
 }
