@@ -23,6 +23,9 @@ type execOptions struct {
 	outDir      string        // where executed copies go; default <repo>/out/executed
 	log         io.Writer     // per-cell lines; nil means silent
 	env         []string      // extra environment for the kernel, e.g. GOPROXY=off
+	sandbox     *sandbox      // run the runner, kernel and cells in it (grade); nil: on the host
+	slot        int           // the sandbox slot, which picks the uid
+	warming     bool          // the sandbox may fill its shared build cache (the reference run)
 }
 
 // cellResult is one executed code cell as runner.py reports it.
@@ -190,12 +193,24 @@ func executeNotebook(env *jupyterEnv, path string, opt execOptions) (*notebookRe
 		return nil, err
 	}
 	defer os.Remove(script)
+	if opt.sandbox != nil {
+		// The sandbox sees only the notebook's folder and the output folder:
+		// the runner goes next to the notebook, and both belong to the slot's uid.
+		if script, err = opt.sandbox.stage(script, filepath.Dir(abs), opt.outDir, opt.slot); err != nil {
+			return nil, err
+		}
+	}
 	args := []string{script, abs, "--out", res.Out, "--kernel", opt.kernel,
 		"--timeout", fmt.Sprint(int(opt.timeout.Seconds() + 0.5)), "--cwd", filepath.Dir(abs)}
 	if opt.allowErrors {
 		args = append(args, "--allow-errors")
 	}
-	cmd := exec.Command(env.python, args...)
+	argv := append([]string{env.python}, args...)
+	if opt.sandbox != nil {
+		argv = opt.sandbox.command(opt.slot, []string{filepath.Dir(abs), opt.outDir}, opt.warming,
+			append([]string{"env"}, append(opt.env, argv...)...))
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = filepath.Dir(abs)
 	cmd.Env = append(os.Environ(), opt.env...)
 	var stderr strings.Builder

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"crypto/rand"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
@@ -9,32 +9,42 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gradbook/gradbook/internal/nbformat"
+	"github.com/gradbook/gradbook/lib/check/observe"
 )
 
-// Grading follows nbgrader's autograder: every locked cell of the submission
-// (setup and test cells, matched by grade_id) is overwritten by the source's
-// version, which puts the hidden tests back and undoes any edit of a test;
-// the notebook is executed with every cell run even after errors and a time
-// limit per cell; then each graded test cell scores all its points or none.
+// Grading follows nbgrader's autograder for what runs: every locked cell of
+// the submission (setup and test cells, matched by grade_id) is overwritten
+// by the source's version, which puts the hidden tests back and undoes any
+// edit of a test, and the notebook is executed with every cell run even after
+// errors and a time limit per cell.
 //
-// A test cell scores its points when it ran, ended without an error output
-// (gonb reports an error when the cell's program exits non-zero: a panic, a
-// compile error, os.Exit(1), an interrupt at the time limit), printed no line
-// that begins with "FAIL " (lib/check's failure line), and reached its end:
-// the grader appends to every %% test cell a line printing a random token, so
-// a solution that calls os.Exit(0) halfway through a test does not pass it.
+// What passes is decided here, never inside the program that runs the
+// student's code (anything printed or computed there can be forged): the
+// test cells' checks report observations — the values the student's
+// functions return on the test inputs (lib/check/observe) — and the grader
+// compares them with the observations of the instructor's source notebook,
+// run the same way, using the source's tolerances. A test cell scores all
+// its points when it ran without an error and every reference observation
+// arrived exactly once and agrees; otherwise none.
+//
+// Identity comes from the grader: the assignment is the -source notebook
+// (named by -assignment, default its file name), the student is the name of
+// the folder holding the submission (submitted/STUDENT/anything.ipynb);
+// nothing in the submission's metadata is read.
 //
 // A test cell missing from the submission is NOT put back: it scores zero
-// ("deleted"), as the course rules say, and the rest is graded as usual.
-// Locked cells that are not tests (the setup cell) are restored when present
-// and stay missing when deleted, so the tests after them may fail.
+// ("deleted"). Locked cells that are not tests (the setup cell) are restored
+// when present and stay missing when deleted.
 
 // testScore is one graded test of one submission.
 type testScore struct {
@@ -51,7 +61,7 @@ type submissionReport struct {
 	Student    string      `json:"student"`
 	Assignment string      `json:"assignment"`
 	Submission string      `json:"submission"`
-	Executed   string      `json:"executed,omitempty"` // the graded, executed copy
+	Feedback   string      `json:"feedback,omitempty"` // the student's feedback notebook
 	Score      float64     `json:"score"`
 	MaxScore   float64     `json:"max_score"`
 	Tests      []testScore `json:"tests"`
@@ -60,30 +70,43 @@ type submissionReport struct {
 
 // gradeOptions control a grading run.
 type gradeOptions struct {
-	outDir  string        // reports and executed copies
-	timeout time.Duration // per cell
-	source  string        // assignment source; empty: found by name in notebooks/assignments
-	log     io.Writer     // progress; nil means silent
+	outDir      string        // reports and feedback
+	timeout     time.Duration // per cell
+	source      string        // the assignment's source notebook (required)
+	assignment  string        // its name; default the source's file name
+	jobs        int           // submissions graded at once
+	shard       shard         // which part of the submissions this run grades
+	log         io.Writer     // progress; nil means silent
+	cacheDir    string        // reference observations; default <repo>/.gradbook/grade-cache
+	sandbox     *sandbox      // where submissions run; nil only with unsandboxed
+	unsandboxed bool          // the grader was told to run student code on the host
 }
 
 func runGrade(args []string) error {
-	fs := flag.NewFlagSet("grade", flag.ContinueOnError)
+	flags := flag.NewFlagSet("grade", flag.ContinueOnError)
 	opt := gradeOptions{log: os.Stdout}
-	fs.StringVar(&opt.outDir, "out", "", "folder for grades.csv, grades.json and the executed copies (default <repo>/out/grades)")
-	fs.DurationVar(&opt.timeout, "timeout", 60*time.Second, "time limit per cell")
-	fs.StringVar(&opt.source, "source", "", "the assignment's source notebook (default: found by assignment name in notebooks/assignments)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: go run ./kernel grade [-out DIR] [-timeout 60s] [-source SRC.ipynb] SUBMISSION.ipynb ...\n\n"+
-			"The student is the submission's file name without .ipynb, or its folder's\n"+
-			"name when the file is named after the assignment (nbgrader's\n"+
-			"submitted/STUDENT/ASSIGNMENT.ipynb layout).")
-		fs.PrintDefaults()
+	var shardSpec string
+	var merge bool
+	flags.StringVar(&opt.outDir, "out", "", "folder for grades.csv, grades.json and feedback/ (default <repo>/out/grades)")
+	flags.DurationVar(&opt.timeout, "timeout", 60*time.Second, "time limit per cell")
+	flags.StringVar(&opt.source, "source", "", "the assignment's source notebook, with solutions and hidden tests (required)")
+	flags.StringVar(&opt.assignment, "assignment", "", "the assignment's name (default: the source's file name)")
+	flags.IntVar(&opt.jobs, "j", 2, "submissions graded at once")
+	flags.StringVar(&shardSpec, "shard", "", "K/N: grade only shard K (0 ≤ K < N) of the submissions and write shard-K-of-N.json")
+	flags.BoolVar(&opt.unsandboxed, "unsandboxed", false, "run student code without the sandbox (UNSAFE: see the README's threat model)")
+	flags.BoolVar(&merge, "merge", false, "combine the shard-*.json files given as arguments into grades.csv and grades.json")
+	flags.Usage = func() {
+		fmt.Fprintln(flags.Output(), "usage: go run ./kernel grade -source SRC.ipynb [-assignment NAME] [-out DIR] [-j N] [-shard K/N] submitted/STUDENT/NOTEBOOK.ipynb ...\n"+
+			"       go run ./kernel grade -merge [-out DIR] shard-0-of-N.json ...\n\n"+
+			"The student is the name of the folder holding each submission; the\n"+
+			"assignment is the source notebook given here, never the submission's metadata.")
+		flags.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	if flags.NArg() == 0 {
+		flags.Usage()
 		return errors.New("no submission given")
 	}
 	if opt.outDir == "" {
@@ -93,18 +116,67 @@ func runGrade(args []string) error {
 		}
 		opt.outDir = filepath.Join(root, "out", "grades")
 	}
+	if merge {
+		reports, err := mergeShards(flags.Args())
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(opt.outDir, 0o755); err != nil {
+			return err
+		}
+		if err := writeGradeReports(opt.outDir, reports); err != nil {
+			return err
+		}
+		printReports(reports, opt.outDir)
+		return nil
+	}
+	if opt.source == "" {
+		flags.Usage()
+		return errors.New("-source is required: the grader, not the submission, says what is graded")
+	}
+	if shardSpec != "" {
+		var err error
+		if opt.shard, err = parseShard(shardSpec); err != nil {
+			return err
+		}
+	}
 	env, err := prepareKernel()
 	if err != nil {
 		return err
+	}
+	if opt.unsandboxed {
+		fmt.Fprintln(os.Stderr, unsandboxedWarning)
+	} else {
+		root, err := repoRoot()
+		if err != nil {
+			return err
+		}
+		if opt.sandbox, err = needSandbox(root); err != nil {
+			return fmt.Errorf("%v\ngrade refuses to run student code without its sandbox; -unsandboxed runs it anyway, giving up what the README's threat model lists", err)
+		}
+		defer opt.sandbox.remove()
 	}
 	if err := warm(); err != nil {
 		// Grading still works, only the first cell of each notebook is slower.
 		fmt.Fprintf(os.Stderr, "grade: warming the build cache failed (%v); carrying on\n", err)
 	}
-	reports, err := gradeSubmissions(env, fs.Args(), opt)
+	reports, err := gradeSubmissions(env, flags.Args(), opt)
 	if err != nil {
 		return err
 	}
+	printReports(reports, opt.outDir)
+	return nil
+}
+
+// unsandboxedWarning is what -unsandboxed gives up.
+const unsandboxedWarning = `grade: WARNING: -unsandboxed: student code runs as this user, on this machine, with
+its network and files. A submission can read the source notebook and its solutions,
+change the checkout (lib/check, other students' grades), leave processes behind
+and reach the network. Scores still come from observations compared here, but
+nothing else in the threat model holds. Use it only for notebooks you trust.`
+
+// printReports prints what the grade files hold, from the same reports.
+func printReports(reports []submissionReport, outDir string) {
 	for _, r := range reports {
 		if r.Error != "" {
 			fmt.Printf("%-16s %-24s not graded: %s\n", r.Student, r.Assignment, r.Error)
@@ -112,28 +184,75 @@ func runGrade(args []string) error {
 		}
 		fmt.Printf("%-16s %-24s %5g / %g\n", r.Student, r.Assignment, r.Score, r.MaxScore)
 	}
-	fmt.Printf("reports: %s, %s\n", filepath.Join(opt.outDir, "grades.csv"), filepath.Join(opt.outDir, "grades.json"))
-	return nil
+	fmt.Printf("reports: %s\n", outDir)
 }
 
-// gradeSubmissions grades every submission in turn, writes grades.csv and
-// grades.json into opt.outDir and returns the reports. A submission that
-// cannot be graded gets a report with its Error and no score; the error is
-// only for what stops all grading (the reports cannot be written).
+// gradeSubmissions grades the submissions of this run's shard, opt.jobs at a
+// time, writes grades.csv and grades.json (or, for a shard, its partial
+// result) and per-student feedback into opt.outDir and returns the reports
+// in the order of subs. A submission that cannot be graded gets a report with
+// its Error and no score; the error is for what stops all grading.
 func gradeSubmissions(env *jupyterEnv, subs []string, opt gradeOptions) ([]submissionReport, error) {
-	if err := os.MkdirAll(opt.outDir, 0o755); err != nil {
-		return nil, err
-	}
 	if opt.timeout <= 0 {
 		opt.timeout = 60 * time.Second
 	}
-	var reports []submissionReport
-	for _, sub := range subs {
-		r := gradeOne(env, sub, opt)
-		if opt.log != nil {
-			fmt.Fprintf(opt.log, "graded %s: %s %g/%g %s\n", sub, r.Student, r.Score, r.MaxScore, r.Error)
+	if opt.jobs < 1 {
+		opt.jobs = 1
+	}
+	if opt.sandbox == nil && !opt.unsandboxed {
+		return nil, errors.New("no sandbox to grade in (and not told to grade unsandboxed)")
+	}
+	src, err := nbformat.Read(opt.source)
+	if err != nil {
+		return nil, err
+	}
+	if err := validateSource(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", opt.source, err)
+	}
+	if opt.assignment == "" {
+		opt.assignment = strings.TrimSuffix(filepath.Base(opt.source), filepath.Ext(opt.source))
+	}
+	if err := os.MkdirAll(filepath.Join(opt.outDir, "feedback"), 0o755); err != nil {
+		return nil, err
+	}
+	subs = opt.shard.pick(subs)
+	ref, err := referenceObservations(env, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	reports := make([]submissionReport, len(subs))
+	seen := map[string]int{}
+	slots := make(chan int, opt.jobs) // sandbox slots 1..jobs; the reference run used 0
+	for k := 1; k <= opt.jobs; k++ {
+		slots <- k
+	}
+	var wg sync.WaitGroup
+	var logMu sync.Mutex
+	for i, sub := range subs {
+		student := studentName(sub)
+		if j, dup := seen[student]; dup {
+			reports[i] = submissionReport{Student: student, Assignment: opt.assignment, Submission: sub,
+				Error: fmt.Sprintf("a second submission of %s (the first is %s)", student, subs[j])}
+			continue
 		}
-		reports = append(reports, r)
+		seen[student] = i
+		wg.Add(1)
+		slot := <-slots
+		go func() {
+			defer wg.Done()
+			defer func() { slots <- slot }()
+			r := gradeOne(env, src, ref, sub, slot, opt)
+			reports[i] = r
+			if opt.log != nil {
+				logMu.Lock()
+				fmt.Fprintf(opt.log, "graded %s: %s %g/%g %s\n", sub, r.Student, r.Score, r.MaxScore, r.Error)
+				logMu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if opt.shard.n > 0 {
+		return reports, writeShard(opt.outDir, opt.shard, opt.assignment, reports)
 	}
 	if err := writeGradeReports(opt.outDir, reports); err != nil {
 		return nil, err
@@ -142,73 +261,75 @@ func gradeSubmissions(env *jupyterEnv, subs []string, opt gradeOptions) ([]submi
 }
 
 // gradeOne grades one submission; every failure ends up in the report.
-func gradeOne(env *jupyterEnv, path string, opt gradeOptions) submissionReport {
-	r := submissionReport{Submission: path, Student: studentName(path, "")}
+func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.Record, path string, slot int, opt gradeOptions) submissionReport {
+	r := submissionReport{Submission: path, Student: studentName(path), Assignment: opt.assignment}
+	for _, t := range src.Tests() {
+		r.MaxScore += t.Points
+	}
 	sub, err := nbformat.Read(path)
 	if err != nil {
 		r.Error = err.Error()
 		return r
 	}
-	srcPath, err := findSource(sub, path, opt.source)
+	graded := prepareSubmission(src, sub)
+	res, executed, err := runObserved(env, graded, r.Student, slot, opt)
 	if err != nil {
 		r.Error = err.Error()
+		r.Tests = scoreTests(src, graded, nil, ref, opt.timeout)
 		return r
 	}
-	src, err := nbformat.Read(srcPath)
-	if err != nil {
-		r.Error = err.Error()
-		return r
+	r.Tests = scoreTests(src, executed, res, ref, opt.timeout)
+	for _, t := range r.Tests {
+		r.Score += t.Points
 	}
-	r.Assignment = assignmentName(src, srcPath)
-	r.Student = studentName(path, r.Assignment)
-	for _, t := range src.Tests() {
-		r.MaxScore += t.Points
+	fb := filepath.Join(opt.outDir, "feedback", safeName(r.Student)+".ipynb")
+	if err := nbformat.Write(fb, feedbackNotebook(src, sub, r)); err != nil {
+		r.Error = "writing the feedback: " + err.Error()
 	}
-	nonce := randomToken()
-	graded := prepareSubmission(src, sub, nonce)
+	r.Feedback = fb
+	return r
+}
 
-	// Execute a copy named after the student, so executed copies do not
-	// overwrite each other.
+// runObserved executes a prepared notebook with observations on, in a
+// private folder that is removed afterwards: the executed copy holds the
+// hidden tests, so it is never handed out. It returns the runner's result
+// and the executed notebook (the prepared one when nothing ran).
+func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, opt gradeOptions) (*notebookResult, nbformat.Notebook, error) {
 	work, err := os.MkdirTemp("", "gradbook-grade-")
 	if err != nil {
-		r.Error = err.Error()
-		return r
+		return nil, nil, err
 	}
 	defer os.RemoveAll(work)
-	input := filepath.Join(work, safeName(r.Student)+"-"+safeName(r.Assignment)+".ipynb")
-	if err := nbformat.Write(input, graded); err != nil {
-		r.Error = err.Error()
-		return r
+	input := filepath.Join(work, "in", safeName(name)+".ipynb")
+	if err := nbformat.Write(input, nb); err != nil {
+		return nil, nil, err
 	}
 	res, err := executeNotebook(env, input, execOptions{
 		timeout:     opt.timeout,
 		allowErrors: true,
-		outDir:      filepath.Join(opt.outDir, "executed"),
+		outDir:      filepath.Join(work, "out"),
+		env:         []string{observe.EnvVar + "=1"},
+		sandbox:     opt.sandbox,
+		slot:        slot,
+		warming:     slot == 0,
 	})
 	if err != nil {
-		r.Error = err.Error()
-		r.Tests = scoreTests(src, graded, nil, opt.timeout, nonce)
-		return r
+		return nil, nil, err
 	}
-	r.Executed = res.Out
 	executed, err := nbformat.Read(res.Out)
 	if err != nil {
-		executed = graded // nothing ran; every test scores "not run"
+		executed = nb // nothing ran; every test scores "not run"
 	}
-	r.Tests = scoreTests(src, executed, res, opt.timeout, nonce)
-	for _, t := range r.Tests {
-		r.Score += t.Points
-	}
-	return r
+	return res, executed, nil
 }
 
 // prepareSubmission returns the notebook to execute: the submission with its
-// locked cells replaced by the source's (matched by grade_id), outputs
-// cleared, and an end-of-cell token line added to every %% test cell. A
-// second cell with the same grade_id, or a cell claiming a grade_id the
-// source does not lock, loses its nbgrader metadata so it cannot be scored.
-func prepareSubmission(src, sub nbformat.Notebook, nonce string) nbformat.Notebook {
-	locked := map[string]map[string]any{}
+// locked cells replaced by the source's (matched by grade_id) and outputs
+// cleared. A second cell with the same grade_id, or a cell claiming a
+// grade_id the source does not lock, loses its nbgrader metadata so it cannot
+// be scored.
+func prepareSubmission(src, sub nbformat.Notebook) nbformat.Notebook {
+	locked := map[string]nbformat.Cell{}
 	for _, c := range src.Cells() {
 		if nbformat.IsLocked(c) {
 			locked[nbformat.GradeID(c)] = c
@@ -221,11 +342,7 @@ func prepareSubmission(src, sub nbformat.Notebook, nonce string) nbformat.Notebo
 		id := nbformat.GradeID(c)
 		if orig, ok := locked[id]; ok && !used[id] {
 			used[id] = true
-			c = nbformat.CloneCell(orig)
-			if nbformat.IsTest(c) {
-				nbformat.SetSource(c, endToken(nbformat.Source(c), nonce))
-			}
-			cells[i] = c
+			cells[i] = nbformat.CloneCell(orig)
 		} else if nbformat.NBGrader(c) != nil && (used[id] || nbformat.IsTest(c) || nbformat.IsLocked(c)) {
 			delete(c["metadata"].(map[string]any), "nbgrader")
 		}
@@ -235,21 +352,124 @@ func prepareSubmission(src, sub nbformat.Notebook, nonce string) nbformat.Notebo
 	return nb
 }
 
-// endToken appends to a %% cell a line that prints the token, so the grader
-// can tell that the cell ran to its end. Other cells are returned unchanged.
-func endToken(src, nonce string) string {
-	first, _, _ := strings.Cut(strings.TrimLeft(src, " \t\n"), "\n")
-	if t := strings.TrimSpace(first); t != "%%" && !strings.HasPrefix(t, "%% ") {
-		return src
+// referenceObservations runs the source notebook (solutions and hidden
+// tests) the way submissions run and returns each test's observations. They
+// are cached under the hash of the source and of lib/, so a class is graded
+// against one reference run. Every test must observe something and the
+// reference must pass its own tests' cells without an error.
+func referenceObservations(env *jupyterEnv, src nbformat.Notebook, opt gradeOptions) (map[string][]observe.Record, error) {
+	lib := ""
+	if opt.sandbox != nil {
+		lib = opt.sandbox.libDir()
 	}
-	return strings.TrimRight(src, "\n") + "\n" + `println("` + tokenLine(nonce) + `")` + "\n"
+	key, err := referenceKey(src, lib)
+	if err != nil {
+		return nil, err
+	}
+	dir := opt.cacheDir
+	if dir == "" {
+		root, err := repoRoot()
+		if err != nil {
+			return nil, err
+		}
+		dir = filepath.Join(root, ".gradbook", "grade-cache")
+	}
+	cache := filepath.Join(dir, key+".json")
+	if data, err := os.ReadFile(cache); err == nil {
+		var ref map[string][]observe.Record
+		if json.Unmarshal(data, &ref) == nil {
+			return ref, nil
+		}
+	}
+	if opt.log != nil {
+		fmt.Fprintf(opt.log, "running the reference solution %s\n", opt.source)
+	}
+	res, executed, err := runObserved(env, prepareSubmission(src, src), "reference", 0, opt)
+	if err != nil {
+		return nil, fmt.Errorf("the reference run of %s: %w", opt.source, err)
+	}
+	byIndex := map[int]cellResult{}
+	for _, c := range res.Cells {
+		byIndex[c.Index] = c
+	}
+	ref := map[string][]observe.Record{}
+	cells := executed.Cells()
+	for _, t := range src.Tests() {
+		cr, ran := byIndex[t.Cell]
+		if !ran || cr.Status != "ok" || t.Cell >= len(cells) {
+			return nil, fmt.Errorf("%s: the reference solution fails its own test %s: %s %s", opt.source, t.ID, cr.Status, firstLines(cr.Detail+res.Fatal, 5))
+		}
+		recs := observe.Parse(cellStdout(cells[t.Cell]))
+		if len(recs) == 0 {
+			return nil, fmt.Errorf("%s: test %s observes nothing: its checks must come from lib/check", opt.source, t.ID)
+		}
+		for _, r := range recs {
+			if r.Kind == observe.Bool && opt.log != nil {
+				fmt.Fprintf(opt.log, "warning: test %s: %q is a check.True, whose pass a student's code can forge; observe a value instead\n", t.ID, r.Name)
+			}
+		}
+		ref[t.ID] = recs
+	}
+	data, err := json.MarshalIndent(ref, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return ref, os.WriteFile(cache, data, 0o644)
 }
 
-func tokenLine(nonce string) string { return "gradbook grade: end of test cell " + nonce }
+// referenceKey hashes the source notebook and every file of lib (the
+// sandbox's pristine copy, or the checkout's lib/ when lib is ""), which is
+// what the reference observations depend on.
+func referenceKey(src nbformat.Notebook, lib string) (string, error) {
+	h := sha256.New()
+	data, err := src.Encode()
+	if err != nil {
+		return "", err
+	}
+	h.Write(data)
+	if lib == "" {
+		root, err := repoRoot()
+		if err != nil {
+			return "", err
+		}
+		lib = filepath.Join(root, "lib")
+	}
+	err = filepath.WalkDir(lib, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(lib, p)
+		fmt.Fprintf(h, "%s %d\n", rel, len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// cellStdout is everything a code cell wrote to standard output.
+func cellStdout(c nbformat.Cell) string {
+	var b strings.Builder
+	for _, o := range nbformat.Outputs(c) {
+		if o["output_type"] == "stream" && o["name"] == "stdout" {
+			b.WriteString(nbformat.Text(o["text"]))
+		}
+	}
+	return b.String()
+}
 
 // scoreTests scores every graded test of the source against the executed
 // notebook; res may be nil when the notebook did not run at all.
-func scoreTests(src, executed nbformat.Notebook, res *notebookResult, timeout time.Duration, nonce string) []testScore {
+func scoreTests(src, executed nbformat.Notebook, res *notebookResult, ref map[string][]observe.Record, timeout time.Duration) []testScore {
 	byIndex := map[int]cellResult{}
 	if res != nil {
 		for _, c := range res.Cells {
@@ -279,7 +499,7 @@ func scoreTests(src, executed nbformat.Notebook, res *notebookResult, timeout ti
 			}
 		default:
 			s.Seconds = cr.Seconds
-			s.Status, s.Message = judgeCell(executed.Cells()[i], cr, timeout, nonce)
+			s.Status, s.Message = judgeCell(executed.Cells()[i], cr, ref[t.ID], timeout)
 		}
 		if s.Status == "passed" {
 			s.Points = t.Points
@@ -289,28 +509,24 @@ func scoreTests(src, executed nbformat.Notebook, res *notebookResult, timeout ti
 	return scores
 }
 
-// judgeCell decides one executed test cell: passed, timeout, error or failed.
-func judgeCell(c map[string]any, cr cellResult, timeout time.Duration, nonce string) (status, message string) {
-	var stdout, stderr strings.Builder
+// judgeCell decides one executed test cell: timeout, error, failed or
+// passed. Only the runner's status and the cell's observations count; PASS
+// and FAIL lines are for the student's eyes.
+func judgeCell(c nbformat.Cell, cr cellResult, ref []observe.Record, timeout time.Duration) (status, message string) {
+	var stderr strings.Builder
 	var errOut map[string]any
-	outs, _ := c["outputs"].([]any)
-	for _, o := range outs {
-		m, _ := o.(map[string]any)
-		switch m["output_type"] {
+	for _, o := range nbformat.Outputs(c) {
+		switch o["output_type"] {
 		case "stream":
-			text := nbformat.Text(m["text"])
-			if m["name"] == "stderr" {
-				stderr.WriteString(text)
-			} else {
-				stdout.WriteString(text)
+			if o["name"] == "stderr" {
+				stderr.WriteString(nbformat.Text(o["text"]))
 			}
 		case "error":
 			if errOut == nil {
-				errOut = m
+				errOut = o
 			}
 		}
 	}
-	hasToken := strings.Contains(stderr.String(), tokenLine(nonce))
 	// A cell interrupted at the time limit reports an error (gonb's "signal:
 	// interrupt"), so the wall time tells a timeout from other errors.
 	failed := cr.Status != "ok" || errOut != nil
@@ -320,14 +536,10 @@ func judgeCell(c map[string]any, cr cellResult, timeout time.Duration, nonce str
 	if failed {
 		return "error", errorSummary(errOut, stderr.String(), cr)
 	}
-	for _, line := range strings.Split(stdout.String(), "\n") {
-		if strings.HasPrefix(line, "FAIL ") {
-			return "failed", strings.TrimSpace(line)
+	for _, v := range observe.Compare(ref, observe.Parse(cellStdout(c))) {
+		if !v.OK {
+			return "failed", v.Name + ": " + v.Why
 		}
-	}
-	src := nbformat.Source(c)
-	if strings.Contains(src, tokenLine(nonce)) && !hasToken {
-		return "error", "the cell stopped before its end without an error (os.Exit in the solution?)"
 	}
 	return "passed", ""
 }
@@ -349,47 +561,155 @@ func errorSummary(errOut map[string]any, stderr string, cr cellResult) string {
 	return strings.TrimSpace(cr.Ename + ": " + cr.Evalue)
 }
 
-// findSource returns the source notebook of a submission: the -source flag,
-// else the notebook in notebooks/assignments whose assignment name is the
-// submission's (from its metadata, else its file name).
-func findSource(sub nbformat.Notebook, path, flagSource string) (string, error) {
-	if flagSource != "" {
-		return flagSource, nil
-	}
-	root, err := repoRoot()
+// studentName is the name of the folder holding the submission.
+func studentName(path string) string {
+	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", err
+		abs = path
 	}
-	srcs, err := filepath.Glob(filepath.Join(root, "notebooks", "assignments", "*.ipynb"))
-	if err != nil {
-		return "", err
-	}
-	want := assignmentName(sub, path)
-	var names []string
-	for _, s := range srcs {
-		nb, err := nbformat.Read(s)
-		if err != nil {
-			continue
-		}
-		name := assignmentName(nb, s)
-		if name == want {
-			return s, nil
-		}
-		names = append(names, name)
-	}
-	return "", fmt.Errorf("no assignment named %q in notebooks/assignments (have %s); pass -source", want, strings.Join(names, ", "))
+	return filepath.Base(filepath.Dir(abs))
 }
 
-// studentName is the submission's file name without .ipynb, or the name of
-// its folder when the file is named after the assignment.
-func studentName(path, assignment string) string {
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	if assignment != "" && base == assignment {
-		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
-			return dir
+// feedbackNotebook is what a student gets back: their own cells as they
+// submitted them, outputs cleared, and after each graded test's place a
+// markdown cell with its result. Test cells are shown as the student version
+// has them (no hidden tests), and a failure message is shown only when it
+// names a check the student can see; for the rest only the test's name,
+// points and pass or fail.
+func feedbackNotebook(src, sub nbformat.Notebook, r submissionReport) nbformat.Notebook {
+	visible := map[string]string{}
+	if student, err := assignNotebook(src, r.Assignment); err == nil {
+		for _, c := range student.Cells() {
+			if nbformat.IsLocked(c) {
+				visible[nbformat.GradeID(c)] = nbformat.Source(c)
+			}
 		}
 	}
-	return base
+	byTest := map[string]testScore{}
+	for _, t := range r.Tests {
+		byTest[t.Test] = t
+	}
+	nb := sub.Clone()
+	var cells []nbformat.Cell
+	md := func(text string) nbformat.Cell {
+		c := nbformat.Cell{"cell_type": "markdown", "metadata": map[string]any{}}
+		nbformat.SetSource(c, text)
+		return c
+	}
+	cells = append(cells, md(fmt.Sprintf("# Feedback: %s, %s\n\nScore: **%g / %g**", r.Student, r.Assignment, r.Score, r.MaxScore)))
+	for _, c := range nb.Cells() {
+		id := nbformat.GradeID(c)
+		if v, ok := visible[id]; ok {
+			nbformat.SetSource(c, v)
+		}
+		nbformat.ClearOutputs(c)
+		cells = append(cells, c)
+		t, ok := byTest[id]
+		if !ok {
+			continue
+		}
+		text := fmt.Sprintf("**%s** (%g of %g points): %s", t.Test, t.Points, t.MaxPoints, t.Status)
+		if name, _, _ := strings.Cut(t.Message, ":"); t.Message != "" && t.Status != "failed" {
+			text += " — " + t.Message
+		} else if t.Status == "failed" && strings.Contains(visible[id], strconv.Quote(name)) {
+			text += " — " + t.Message
+		} else if t.Status == "failed" {
+			text += " — a hidden test failed"
+		}
+		cells = append(cells, md(text))
+	}
+	nb.SetCells(cells)
+	return nb
+}
+
+// A shard is part K of N of a class's submissions, for grading on several
+// machines; n == 0 means all of them.
+type shard struct{ k, n int }
+
+func parseShard(s string) (shard, error) {
+	ks, ns, ok := strings.Cut(s, "/")
+	k, err1 := strconv.Atoi(ks)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || k < 0 || k >= n {
+		return shard{}, fmt.Errorf("-shard %q: want K/N with 0 ≤ K < N, such as 0/4", s)
+	}
+	return shard{k, n}, nil
+}
+
+// pick returns the shard's submissions: sorted by path, every N-th from the
+// K-th, so every machine that lists the same submissions picks a disjoint
+// part and together they pick all.
+func (s shard) pick(subs []string) []string {
+	if s.n == 0 {
+		return subs
+	}
+	sorted := append([]string(nil), subs...)
+	sort.Strings(sorted)
+	var mine []string
+	for i, p := range sorted {
+		if i%s.n == s.k {
+			mine = append(mine, p)
+		}
+	}
+	return mine
+}
+
+// shardResult is the partial result one shard writes.
+type shardResult struct {
+	Shard       int                `json:"shard"`
+	Shards      int                `json:"shards"`
+	Assignment  string             `json:"assignment"`
+	Submissions []submissionReport `json:"submissions"`
+}
+
+func writeShard(dir string, s shard, assignment string, reports []submissionReport) error {
+	data, err := json.MarshalIndent(shardResult{s.k, s.n, assignment, reports}, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, fmt.Sprintf("shard-%d-of-%d.json", s.k, s.n)), append(data, '\n'), 0o644)
+}
+
+// mergeShards reads the partial results of every shard of one grading run
+// and returns their reports sorted by student. Missing, repeated or
+// mismatched shards, and a student graded in two shards, are errors.
+func mergeShards(paths []string) ([]submissionReport, error) {
+	var all []submissionReport
+	got := map[int]string{}
+	n, assignment := 0, ""
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		var sr shardResult
+		if err := json.Unmarshal(data, &sr); err != nil || sr.Shards < 1 {
+			return nil, fmt.Errorf("%s: not a shard result of grade -shard", p)
+		}
+		if n == 0 {
+			n, assignment = sr.Shards, sr.Assignment
+		}
+		if sr.Shards != n || sr.Assignment != assignment {
+			return nil, fmt.Errorf("%s: shard of %d for %q, the others are of %d for %q", p, sr.Shards, sr.Assignment, n, assignment)
+		}
+		if q, dup := got[sr.Shard]; dup {
+			return nil, fmt.Errorf("shard %d given twice: %s and %s", sr.Shard, q, p)
+		}
+		got[sr.Shard] = p
+		all = append(all, sr.Submissions...)
+	}
+	for k := 0; k < n; k++ {
+		if _, ok := got[k]; !ok {
+			return nil, fmt.Errorf("shard %d of %d is missing", k, n)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Student < all[j].Student })
+	for i := 1; i < len(all); i++ {
+		if all[i].Student == all[i-1].Student {
+			return nil, fmt.Errorf("%s was graded in two shards", all[i].Student)
+		}
+	}
+	return all, nil
 }
 
 // safeName keeps letters, digits, '-', '_' and '.' of a name for a file name.
@@ -401,12 +721,6 @@ func safeName(s string) string {
 		}
 		return '_'
 	}, s)
-}
-
-func randomToken() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 // writeGradeReports writes grades.csv (one row per student and test) and

@@ -3,13 +3,16 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gradbook/gradbook/internal/nbformat"
+	"github.com/gradbook/gradbook/lib/check/observe"
 )
 
 const tinySource = "testdata/grade/tiny.ipynb"
@@ -71,16 +74,13 @@ func TestPrepareSubmission(t *testing.T) {
 	nbformat.SetSource(extra, "%%\nfmt.Println(\"my own cell\")")
 	student.SetCells(append(cs, extra))
 
-	nb := prepareSubmission(src, student, "n0nce")
+	nb := prepareSubmission(src, student)
 	if i := cellByID(nb, "test_double"); i >= 0 {
 		t.Error("a deleted test cell was put back")
 	}
 	tri := nbformat.Source(nb.Cells()[cellByID(nb, "test_triple")])
 	if !strings.Contains(tri, `check.Value("triple(0.5)"`) || strings.Contains(tri, `Println("PASS")`) {
 		t.Errorf("test_triple not restored from the source with its hidden tests:\n%s", tri)
-	}
-	if !strings.HasSuffix(tri, `println("gradbook grade: end of test cell n0nce")`+"\n") {
-		t.Errorf("no end token in the restored test cell:\n%s", tri)
 	}
 	if got := len(nb.Tests()); got != 5 {
 		t.Errorf("%d graded tests in the prepared notebook, want 5 (six minus the deleted one, the copy not counted)", got)
@@ -109,11 +109,19 @@ func stream(name, text string) map[string]any {
 	return map[string]any{"output_type": "stream", "name": name, "text": []any{text}}
 }
 
+// TestJudgeCell: the verdict comes from the runner's status and the
+// observation records compared with the reference, never from what the cell
+// printed.
 func TestJudgeCell(t *testing.T) {
-	const nonce = "abc"
-	src := endToken("%%\ncheck.Value(\"x\", x(), 1, 0)", nonce)
-	token := stream("stderr", tokenLine(nonce)+"\n")
+	src := "%%\ncheck.Value(\"x\", x(), 1, 0)"
+	ref := []observe.Record{observe.Floats("x", observe.Rel, 1e-9, 1)}
+	rec := func(v float64) map[string]any {
+		var b strings.Builder
+		observe.Write(&b, observe.Floats("x", observe.Rel, 1e9, v))
+		return stream("stdout", b.String())
+	}
 	errOut := map[string]any{"output_type": "error", "ename": "ERROR", "evalue": "exit status 2"}
+	ok := cellResult{Status: "ok", Seconds: 1}
 	timeout := 10 * time.Second
 	for _, c := range []struct {
 		name    string
@@ -122,32 +130,83 @@ func TestJudgeCell(t *testing.T) {
 		status  string
 		message string
 	}{
-		{"passes", executedCell(src, stream("stdout", "PASS x: 1\n"), token), cellResult{Status: "ok", Seconds: 1}, "passed", ""},
-		{"a FAIL line", executedCell(src, stream("stdout", "PASS y: 1\nFAIL x: got 2, want 1\n"), token),
-			cellResult{Status: "ok", Seconds: 1}, "failed", "FAIL x: got 2, want 1"},
+		{"agrees", executedCell(src, stream("stdout", "PASS x: 1\n"), rec(1)), ok, "passed", ""},
+		{"disagrees, whatever it prints", executedCell(src, stream("stdout", "PASS x: 1\n"), rec(2)), ok, "failed", "x: got 2, want 1"},
+		{"printing PASS observes nothing", executedCell(src, stream("stdout", "PASS x: 1\n")), ok, "failed", "not reported"},
+		{"a forged record next to the real one", executedCell(src, rec(1), rec(2)), ok, "failed", "reported 2 times"},
 		{"a panic", executedCell(src, stream("stderr", "panic: "), stream("stderr", "not implemented\n\ngoroutine 1"), errOut),
 			cellResult{Status: "error", Seconds: 1}, "error", "panic: not implemented"},
+		{"an error after agreeing", executedCell(src, rec(1), errOut), cellResult{Status: "error", Seconds: 1, Detail: "exit status 1"}, "error", "exit status 1"},
 		{"the time limit", executedCell(src, stream("stderr", "signal: interrupt\n"), errOut),
 			cellResult{Status: "error", Seconds: 10.01}, "timeout", "time limit of 10s"},
-		{"os.Exit(0) halfway", executedCell(src), cellResult{Status: "ok", Seconds: 1}, "error", "stopped before its end"},
 		{"a compile error", executedCell(src, errOut), cellResult{Status: "error", Seconds: 1, Detail: "undefined: x"}, "error", "undefined: x"},
-		{"no token needed outside %% cells", executedCell("func main() {}"), cellResult{Status: "ok"}, "passed", ""},
+		{"records on stderr do not count", executedCell(src, map[string]any{"output_type": "stream", "name": "stderr", "text": rec(1)["text"]}), ok, "failed", "not reported"},
 	} {
-		status, msg := judgeCell(c.cell, c.result, timeout, nonce)
+		status, msg := judgeCell(c.cell, c.result, ref, timeout)
 		if status != c.status || !strings.Contains(msg, c.message) {
 			t.Errorf("%s: got %s %q, want %s %q", c.name, status, msg, c.status, c.message)
 		}
 	}
 }
 
+// TestStudentName: the student is the folder, whatever the file is called.
 func TestStudentName(t *testing.T) {
-	for _, c := range []struct{ path, assignment, want string }{
-		{"subs/alice.ipynb", "tiny", "alice"},
-		{"submitted/bob/tiny.ipynb", "tiny", "bob"},
-		{"tiny.ipynb", "tiny", "tiny"},
+	for _, c := range []struct{ path, want string }{
+		{"submitted/bob/tiny.ipynb", "bob"},
+		{"submitted/bob/a2-backward-rules.ipynb", "bob"},
+		{"/x/carol/anything.ipynb", "carol"},
 	} {
-		if got := studentName(c.path, c.assignment); got != c.want {
-			t.Errorf("studentName(%q, %q) = %q, want %q", c.path, c.assignment, got, c.want)
+		if got := studentName(c.path); got != c.want {
+			t.Errorf("studentName(%q) = %q, want %q", c.path, got, c.want)
+		}
+	}
+}
+
+// TestShards: the shards of a list are disjoint, cover it, and do not depend
+// on the order the submissions are given in; merging checks completeness.
+func TestShards(t *testing.T) {
+	subs := []string{"s/e/a.ipynb", "s/a/a.ipynb", "s/d/a.ipynb", "s/b/a.ipynb", "s/c/a.ipynb"}
+	rev := append([]string(nil), subs...)
+	sort.Sort(sort.Reverse(sort.StringSlice(rev)))
+	seen := map[string]int{}
+	dir := t.TempDir()
+	var files []string
+	for k := 0; k < 2; k++ {
+		a, b := shard{k, 2}.pick(subs), shard{k, 2}.pick(rev)
+		if strings.Join(a, ",") != strings.Join(b, ",") {
+			t.Errorf("shard %d depends on the order: %v vs %v", k, a, b)
+		}
+		var reports []submissionReport
+		for _, p := range a {
+			seen[p]++
+			reports = append(reports, submissionReport{Student: studentName(p), Assignment: "tiny", Score: 1})
+		}
+		if err := writeShard(dir, shard{k, 2}, "tiny", reports); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, filepath.Join(dir, fmt.Sprintf("shard-%d-of-2.json", k)))
+	}
+	if len(seen) != len(subs) {
+		t.Errorf("the shards cover %d of %d submissions", len(seen), len(subs))
+	}
+	for p, n := range seen {
+		if n != 1 {
+			t.Errorf("%s is in %d shards", p, n)
+		}
+	}
+	all, err := mergeShards(files)
+	if err != nil || len(all) != 5 || all[0].Student != "a" || all[4].Student != "e" {
+		t.Errorf("merge: %v, %+v", err, all)
+	}
+	if _, err := mergeShards(files[:1]); err == nil || !strings.Contains(err.Error(), "shard 1 of 2 is missing") {
+		t.Errorf("merging one of two shards: %v", err)
+	}
+	if _, err := mergeShards([]string{files[0], files[0], files[1]}); err == nil || !strings.Contains(err.Error(), "given twice") {
+		t.Errorf("merging a shard twice: %v", err)
+	}
+	for _, bad := range []string{"2/2", "-1/2", "1", "a/b", "0/0"} {
+		if _, err := parseShard(bad); err == nil {
+			t.Errorf("-shard %s accepted", bad)
 		}
 	}
 }
@@ -172,12 +231,12 @@ func TestGradeThroughKernel(t *testing.T) {
 		}
 		return p
 	}
-	alice := write("alice.ipynb", src) // the reference solution itself
+	alice := write("alice/tiny.ipynb", src) // the reference solution itself
 	student, err := assignNotebook(src, "tiny")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bob := write("bob/tiny.ipynb", student) // nbgrader's layout names the student by folder
+	bob := write("bob/tiny.ipynb", student)
 	broken := student.Clone()
 	editCell(t, broken, "funcs", strings.Join([]string{
 		"import \"os\"",
@@ -190,12 +249,12 @@ func TestGradeThroughKernel(t *testing.T) {
 	}, "\n"))
 	deleteCell(t, broken, "test_double")
 	editCell(t, broken, "test_triple", "%%\nfmt.Println(\"PASS\")")
-	carol := write("carol.ipynb", broken)
+	carol := write("carol/mine.ipynb", broken) // the folder names the student, not the file
 
 	out := filepath.Join(dir, "grades")
 	start := time.Now()
 	reports, err := gradeSubmissions(env, []string{alice, bob, carol}, gradeOptions{
-		outDir: out, timeout: 30 * time.Second, source: tinySource})
+		outDir: out, timeout: 30 * time.Second, source: tinySource, assignment: "tiny", jobs: 2, cacheDir: t.TempDir(), unsandboxed: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +263,7 @@ func TestGradeThroughKernel(t *testing.T) {
 	want := map[string]map[string]string{ // student → test → status
 		"alice": {"test_double": "passed", "test_halve": "passed", "test_triple": "passed", "test_square": "passed", "test_negate": "passed", "test_inc": "passed"},
 		"bob":   {"test_double": "error", "test_halve": "error", "test_triple": "error", "test_square": "error", "test_negate": "error", "test_inc": "error"},
-		"carol": {"test_double": "deleted", "test_halve": "timeout", "test_triple": "error", "test_square": "error", "test_negate": "failed", "test_inc": "passed"},
+		"carol": {"test_double": "deleted", "test_halve": "timeout", "test_triple": "error", "test_square": "failed", "test_negate": "failed", "test_inc": "passed"},
 	}
 	wantScore := map[string]float64{"alice": 10, "bob": 0, "carol": 2}
 	if len(reports) != 3 {
@@ -272,8 +331,8 @@ func TestGradeBundledAssignments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref := filepath.Join(dir, "reference", name+".ipynb")
-		stub := filepath.Join(dir, "stub", name+".ipynb")
+		ref := filepath.Join(dir, name, "reference", name+".ipynb")
+		stub := filepath.Join(dir, name, "stub", name+".ipynb")
 		if err := nbformat.Write(ref, nb); err != nil {
 			t.Fatal(err)
 		}
@@ -281,7 +340,7 @@ func TestGradeBundledAssignments(t *testing.T) {
 			t.Fatal(err)
 		}
 		reports, err := gradeSubmissions(env, []string{ref, stub}, gradeOptions{
-			outDir: filepath.Join(dir, "grades", name), timeout: 60 * time.Second, source: src})
+			outDir: filepath.Join(dir, "grades", name), timeout: 60 * time.Second, source: src, jobs: 2, cacheDir: t.TempDir(), unsandboxed: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,8 @@ import (
 	"math"
 	"os"
 	"strings"
+
+	"github.com/gradbook/gradbook/lib/check/observe"
 )
 
 // out is where the PASS and FAIL lines go when set; tests point it
@@ -63,6 +65,7 @@ func badTol(tol float64) string {
 // Value checks that got is within tol of want, printing one PASS or FAIL line
 // named name. It fails when got is NaN.
 func Value(name string, got, want, tol float64) bool {
+	record(observe.Floats(name, observe.Rel, tol, got))
 	if r := badTol(tol); r != "" {
 		return fail(name, "%s", r)
 	}
@@ -86,6 +89,7 @@ func Value(name string, got, want, tol float64) bool {
 // printing one line that names the first mismatch and how many elements
 // disagree. Different lengths fail.
 func Slice(name string, got, want []float64, tol float64) bool {
+	record(observe.Floats(name, observe.Rel, tol, got...))
 	if r := badTol(tol); r != "" {
 		return fail(name, "%s", r)
 	}
@@ -144,6 +148,7 @@ func call(fn func()) (err error) {
 // threshold, printing PASS or FAIL with the detail formatted from format and
 // args: check.True("held-out accuracy ≥ 0.95", acc >= 0.95, "accuracy %.3f", acc).
 func True(name string, ok bool, format string, args ...any) bool {
+	record(observe.Truth(name, ok))
 	if !ok {
 		return fail(name, format, args...)
 	}
@@ -163,6 +168,7 @@ func count(n int, thing string) string {
 // tolerance would be meaningless, such as an exponent: Value's
 // tol·max(1, |want|) with want = −7.5 would allow 7.5 decades.
 func Within(name string, got, want, tol float64) bool {
+	record(observe.Floats(name, observe.Abs, tol, got))
 	if r := badTol(tol); r != "" {
 		return fail(name, "%s", r)
 	}

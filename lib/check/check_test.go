@@ -3,10 +3,13 @@ package check
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/gradbook/gradbook/lib/check/observe"
 	"github.com/gradbook/gradbook/lib/fd/testfunc"
 )
 
@@ -230,5 +233,35 @@ func TestNoError(t *testing.T) {
 	NoError(errors.New("plot: no data"))
 	if code != 1 {
 		t.Fatalf("NoError(err) exit code %d, want 1", code)
+	}
+}
+
+// TestRecords: when observing, every check writes a record of the values the
+// code under test produced (not the reference it was given), and a panic is
+// recorded as a failure.
+func TestRecords(t *testing.T) {
+	var b strings.Builder
+	stdout, observing = &b, true
+	defer func() { stdout, observing = os.NewFile(1, "stdout"), false }()
+	out = io.Discard
+	defer func() { out = nil }()
+	sq := func(x float64) float64 { return x * x }
+	Value("v", 2, 3, 1e-9)
+	Within("w", -6, -7.5, 1)
+	Slice("s", []float64{1, 2}, []float64{1, 3}, 0)
+	True("t", false, "")
+	Func("f", sq, sq, []float64{1, 3}, 0)
+	Derivative("d", sq, func(x float64) float64 { panic("not implemented") }, []float64{1}, 1e-6)
+	Gradient("g", func(x []float64) float64 { return x[0] * x[1] },
+		func(dst, x []float64) { dst[0], dst[1] = 7, 8 }, []float64{1, 2}, 1e-6)
+	got := observe.Parse(b.String())
+	want := []string{"v rel 2", "w abs -6", "s rel 1 2", "t bool false", "f rel 1 9", "d rel  panic: not implemented", "g rel 7 8"}
+	if len(got) != len(want) {
+		t.Fatalf("%d records, want %d:\n%s", len(got), len(want), b.String())
+	}
+	for i, r := range got {
+		if s := strings.TrimSpace(r.Name + " " + r.Kind + " " + strings.Join(r.Values, " ") + " " + r.Err); s != want[i] {
+			t.Errorf("record %d: %q, want %q", i, s, want[i])
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gradbook/gradbook/lib/check/observe"
+
 	"github.com/gradbook/gradbook/lib/fd"
 )
 
@@ -18,6 +20,7 @@ func eval(f func(float64) float64, x float64) (y float64, err error) {
 // where they disagree. A panic in either function is a failure, and so is a
 // NaN from got.
 func Func(name string, got, want func(float64) float64, points []float64, tol float64) bool {
+	recordFunc(name, got, points, tol)
 	switch {
 	case got == nil:
 		return fail(name, "the function to check is nil")
@@ -60,6 +63,7 @@ func centralDiff(f func(float64) float64, x float64) (d float64, err error) {
 // at every point of points, printing one line that names the first point
 // where they disagree.
 func Derivative(name string, f, df func(float64) float64, points []float64, tol float64) bool {
+	recordFunc(name, df, points, tol)
 	switch {
 	case f == nil:
 		return fail(name, "the function is nil")
@@ -117,8 +121,10 @@ func Gradient(name string, f func(x []float64) float64, grad func(dst, x []float
 	g := make([]float64, len(x))
 	xc := append([]float64(nil), x...)
 	if err := call(func() { grad(g, xc) }); err != nil {
+		record(observe.Failed(name, observe.Rel, tol, err))
 		return fail(name, "the gradient at x = %s: %v", short(x), err)
 	}
+	record(observe.Floats(name, observe.Rel, tol, g...))
 	want := make([]float64, len(x))
 	for i := range x {
 		copy(xc, x)
