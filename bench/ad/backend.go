@@ -1,4 +1,6 @@
 package main
 
+import "github.com/gradbook/gradbook/lib/ad"
+
 // backend names the BLAS behind lib/ad's matrix products.
-var backend = "gonum pure Go"
+var backend = "gradbook gemm, kernel " + ad.MatMulKernel()

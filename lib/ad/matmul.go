@@ -20,7 +20,10 @@ const thinRows = 8
 // The work goes to internal/gemm's assembly micro-kernels, except for
 // products with fewer than thinRows rows, and except when a BLAS other
 // than gonum's pure-Go one has been installed with blas64.Use: that one is
-// then honoured, as MatMul's documentation promises.
+// then honoured, as MatMul's documentation promises. Without an assembly
+// kernel (other CPUs, -tags purego) gonum's Dgemm is used too: gemm's
+// portable 4×4 Go kernel is slower than it on amd64 (1.4 against 2 to 5
+// GFLOP/s on the MLP's products, BenchmarkGemm).
 func matmulInto(transA, transB bool, m, n, k int, a, b []float64, beta float64, c []float64) {
 	lda, ldb := k, n
 	if transA {
@@ -29,7 +32,7 @@ func matmulInto(transA, transB bool, m, n, k int, a, b []float64, beta float64, 
 	if transB {
 		ldb = k
 	}
-	if m < thinRows || !defaultBLAS() {
+	if m < thinRows || !defaultBLAS() || gemm.Kernel() == "go" {
 		ga, ta := general(m, k, a), blas.NoTrans
 		if transA {
 			ga, ta = general(k, m, a), blas.Trans
@@ -48,4 +51,18 @@ func matmulInto(transA, transB bool, m, n, k int, a, b []float64, beta float64, 
 func defaultBLAS() bool {
 	_, ok := blas64.Implementation().(gonum.Implementation)
 	return ok
+}
+
+// MatMulKernel names the code that runs MatMul's products with eight rows
+// or more: "avx512" or "avx2" (internal/gemm's assembly micro-kernels),
+// "gonum" (gonum's pure-Go Dgemm, on CPUs without them) or "blas64" (a
+// BLAS installed with blas64.Use).
+func MatMulKernel() string {
+	switch {
+	case !defaultBLAS():
+		return "blas64"
+	case gemm.Kernel() == "go":
+		return "gonum"
+	}
+	return gemm.Kernel()
 }

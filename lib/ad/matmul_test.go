@@ -13,7 +13,8 @@ import (
 )
 
 // eachGemmKernel runs f with every matrix-multiply micro-kernel this CPU
-// has (AVX-512, AVX2, Go), so each path is checked on the same machine.
+// has (AVX-512, AVX2, and Go, for which MatMul uses gonum), so each path
+// is checked on the same machine.
 func eachGemmKernel(t *testing.T, f func(t *testing.T)) {
 	for _, name := range gemm.Kernels() {
 		t.Run(name, func(t *testing.T) {
@@ -22,6 +23,11 @@ func eachGemmKernel(t *testing.T, f func(t *testing.T)) {
 				t.Fatal(err)
 			}
 			defer gemm.Use(prev)
+			if want := map[string]string{"go": "gonum"}[name]; want != "" && MatMulKernel() != want {
+				t.Fatalf("MatMulKernel() = %q with gemm's %s kernel, want %q", MatMulKernel(), name, want)
+			} else if want == "" && MatMulKernel() != name {
+				t.Fatalf("MatMulKernel() = %q, want %q", MatMulKernel(), name)
+			}
 			f(t)
 		})
 	}

@@ -3,6 +3,7 @@ package gemm
 import (
 	"fmt"
 	"sync"
+	"unsafe"
 )
 
 // kernel is one micro-kernel: fn adds the product of a packed mr×k sliver
@@ -155,22 +156,29 @@ func packA(dst []float64, trans bool, a []float64, lda int, alpha float64, i0, m
 			for p := 0; p < kb; p++ {
 				src := a[(p0+p)*lda+i0+s : (p0+p)*lda+i0+s+h]
 				row := d[p*mr : p*mr+mr]
-				for r, v := range src {
-					row[r] = alpha * v
-				}
+				copy(row, src)
 				clear(row[h:])
+				if alpha != 1 {
+					for r := range src {
+						row[r] *= alpha
+					}
+				}
 			}
 			continue
 		}
-		for r := 0; r < h; r++ {
-			src := a[(i0+s+r)*lda+p0 : (i0+s+r)*lda+p0+kb]
-			for p, v := range src {
-				d[p*mr+r] = alpha * v
+		// p outside, rows inside: the writes to the sliver are sequential
+		// and the h source rows are read as h parallel streams.
+		base := (i0+s)*lda + p0
+		for p := 0; p < kb; p++ {
+			row := d[p*mr : p*mr+mr]
+			for r := range h {
+				row[r] = a[base+r*lda+p]
 			}
+			clear(row[h:])
 		}
-		for r := h; r < mr; r++ {
-			for p := 0; p < kb; p++ {
-				d[p*mr+r] = 0
+		if alpha != 1 {
+			for i := range d {
+				d[i] *= alpha
 			}
 		}
 	}
@@ -186,7 +194,15 @@ func packB(dst []float64, trans bool, b []float64, ldb, p0, kb, j0, nb, nr int) 
 		if !trans { // op(B)[p, j] = b[p*ldb+j]: rows of the sliver are contiguous
 			for p := 0; p < kb; p++ {
 				row := d[p*nr : p*nr+nr]
-				copy(row, b[(p0+p)*ldb+j0+s:(p0+p)*ldb+j0+s+w])
+				src := b[(p0+p)*ldb+j0+s : (p0+p)*ldb+j0+s+w]
+				if w == 16 { // the AVX-512 sliver: a loop the compiler unrolls beats a memmove call
+					row := row[:16:16]
+					for q, v := range src[:16:16] {
+						row[q] = v
+					}
+					continue
+				}
+				copy(row, src)
 				clear(row[w:])
 			}
 			continue
@@ -242,9 +258,18 @@ func stored(trans bool, rows, cols int) (int, int) {
 
 func roundUp(x, q int) int { return (x + q - 1) / q * q }
 
+// grow returns buf resized to n elements, reallocating when too small. A
+// new buffer starts on a 64-byte boundary: the kernels load whole cache
+// lines of the packed panels (a zmm register is 64 bytes), and a load that
+// straddles two lines costs twice.
 func grow(buf []float64, n int) []float64 {
-	if cap(buf) < n {
-		return make([]float64, n)
+	if cap(buf) >= n {
+		return buf[:n]
 	}
-	return buf[:n]
+	raw := make([]float64, n+7)
+	off := int(uintptr(unsafe.Pointer(&raw[0]))%64) / 8
+	if off != 0 {
+		off = 8 - off
+	}
+	return raw[off : off+n : off+n]
 }
