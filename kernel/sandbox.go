@@ -160,7 +160,8 @@ func (s *sandbox) command(slot int, binds []string, warming bool, inner []string
 		"--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", // for setpriv only; it drops every capability
 		"--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
 		"--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
-		"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+		"--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
+		"--perms", "0755", "--dir", "/gradbook",
 		"--ro-bind", s.goroot, s.goroot,
 		"--ro-bind", s.modCache, "/gradbook/gomod",
 		"--ro-bind", s.bin, "/gradbook/bin",
@@ -175,6 +176,15 @@ func (s *sandbox) command(slot int, binds []string, warming bool, inner []string
 		a = append(a, "--ro-bind", filepath.Join(s.dir, "gocache"), "/gradbook/gocache")
 	}
 	for _, b := range binds {
+		// bwrap would make the folders above a bind 0700 and root's, closing
+		// the path to the slot's uid.
+		var parents []string
+		for p := filepath.Dir(b); p != "/" && p != "/tmp" && p != "."; p = filepath.Dir(p) {
+			parents = append([]string{p}, parents...)
+		}
+		for _, p := range parents {
+			a = append(a, "--perms", "0755", "--dir", p)
+		}
 		a = append(a, "--bind", b, b)
 	}
 	a = append(a, "--clearenv")
