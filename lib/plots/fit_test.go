@@ -107,3 +107,22 @@ func TestFixSVGBadHeader(t *testing.T) {
 		t.Error("fixSVG scaled an SVG without width and height: want an error")
 	}
 }
+
+func TestLogTickLabelsOverManyDecades(t *testing.T) {
+	// Every labelled tick over 1e-300 … 1 reads as a clean power of ten
+	// (math.Pow10(-44) would print as 1.0000000000000001e-44).
+	clean := regexp.MustCompile(`^(1e[-+]?\d+|0\.0*1|1|10*)$`)
+	n := 0
+	for _, tk := range (logTicks{}).Ticks(1e-300, 1) {
+		if tk.Label == "" {
+			continue
+		}
+		n++
+		if !clean.MatchString(tk.Label) {
+			t.Errorf("tick at %g labelled %q", tk.Value, tk.Label)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d labelled ticks over 300 decades", n)
+	}
+}

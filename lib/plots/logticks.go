@@ -29,7 +29,10 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	var ticks []plot.Tick
 	for k := lo; k <= hi; k++ {
-		base := math.Pow10(k)
+		// The double nearest 10^k, as the parser gives it: math.Pow10 can
+		// be an ulp off for negative k, and its label then reads
+		// "1.0000000000000001e-44".
+		base, _ := strconv.ParseFloat("1e"+strconv.Itoa(k), 64)
 		for m := 1; m <= 9; m++ {
 			v := float64(m) * base
 			if v < min*(1-1e-12) || v > max*(1+1e-12) {
