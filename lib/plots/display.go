@@ -162,6 +162,9 @@ func drawRow(ps []*plot.Plot, c draw.Canvas) (err error) {
 			err = fmt.Errorf("drawing: %v", r)
 		}
 	}()
+	// The x axis runs to the canvas's right edge, so a tick label at the
+	// end of the axis would be cut in half ("1." for 1.6): keep room for it.
+	c = draw.Crop(c, 0, -rightMargin(ps[len(ps)-1]), 0, 0)
 	if len(ps) == 1 {
 		ps[0].Draw(c)
 		return nil

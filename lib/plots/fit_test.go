@@ -11,6 +11,8 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 )
 
 // svgSize reads the outer width and height (in pt) of an SVG.
@@ -124,5 +126,33 @@ func TestLogTickLabelsOverManyDecades(t *testing.T) {
 	}
 	if n < 5 {
 		t.Errorf("only %d labelled ticks over 300 decades", n)
+	}
+}
+
+func TestLastTickLabelNotCut(t *testing.T) {
+	// 0.9 … 1.6 as in lecture 02: the last label "1.6" sits on the right
+	// edge. Drawn, its text must end inside the figure.
+	p := Lines("slopes", "I", "r", Series{Label: "r", X: []float64{0.9, 1.6}, Y: []float64{0, 1}})
+	const w, h = 432, 288
+	rec := &recorder.Canvas{}
+	if err := drawRow([]*plot.Plot{p}, draw.NewCanvas(rec, w, h)); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range rec.Actions {
+		fs, ok := a.(*recorder.FillString)
+		if !ok || fs.String != "1.6" {
+			continue
+		}
+		found = true
+		// FillString is called with the text's left end; its width in
+		// the tick label style. A browser showing the SVG measures text
+		// with its own font engine, a little differently: keep 2 pt clear.
+		if right := fs.Point.X + p.X.Tick.Label.Width("1.6"); right > w-2 {
+			t.Errorf("label 1.6 ends at %.1f pt, less than 2 pt inside the %v pt figure", right, w)
+		}
+	}
+	if !found {
+		t.Fatal("no tick label 1.6 drawn")
 	}
 }
