@@ -45,6 +45,7 @@ func Functions(title string, xmin, xmax float64, curves ...Curve) *plot.Plot {
 			l.LineStyle = lineStyle(c, cv.Label)
 			p.Add(l)
 			recordLine(p, xys)
+			recordLabel(p, cv.Label, l)
 			if k == 0 && cv.Label != "" {
 				p.Legend.Add(cv.Label, l)
 			}

@@ -37,12 +37,13 @@ const legendInset vg.Length = 4
 var legendData perPlot[*legendInfo]
 
 type legendInfo struct {
-	lines    []plotter.XYs // drawn joined: the segments count, not only the points
-	points   []plotter.XYs // drawn as markers
-	fixedBox bool          // the axis ranges are the data box (Contour): never widened
-	slopes   int           // reference lines added by Slope
-	backed   bool          // a legendBackground has been added
-	set      plot.Legend   // the legend as the helper left it
+	lines    []plotter.XYs              // drawn joined: the segments count, not only the points
+	points   []plotter.XYs              // drawn as markers
+	fixedBox bool                       // the axis ranges are the data box (Contour): never widened
+	slopes   int                        // reference lines added by Slope
+	backed   bool                       // a legendBackground has been added
+	byLabel  map[string][]*plotter.Line // the lines drawn for each label, for Dash
+	set      plot.Legend                // the legend as the helper left it
 }
 
 func info(p *plot.Plot) *legendInfo {

@@ -135,6 +135,7 @@ func addSeries(p *plot.Plot, op string, series []Series, keep func(x, y float64)
 				l.LineStyle = lineStyle(i, s.Label)
 				p.Add(l)
 				recordLine(p, xys)
+				recordLabel(p, s.Label, l)
 				thumb = l
 			}
 			if k == 0 && label != "" {

@@ -88,3 +88,30 @@ func TestSlopesTellApart(t *testing.T) {
 		t.Errorf("the two reference lines' legend swatches have dashes %q and %q, want two different patterns", dashes["O(n²)"], dashes["O(n)"])
 	}
 }
+
+func TestDash(t *testing.T) {
+	relu := func(z float64) float64 { return max(z, 0) }
+	p := Functions("derivatives", -3, 3, Curve{"ReLU′", relu}, Curve{"leaky′", relu})
+	Dash(p, "leaky′")
+	rec := &recorder.Canvas{}
+	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 300}}})
+	dashes := map[string]int{}
+	var cur, stroked int
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetLineDash:
+			cur = len(a.Dashes)
+		case *recorder.Stroke:
+			stroked = cur
+		case *recorder.FillString:
+			dashes[a.String] = stroked
+		}
+	}
+	if dashes["leaky′"] == 0 || dashes["ReLU′"] != 0 {
+		t.Errorf("dash patterns: leaky′ %d, ReLU′ %d entries; want leaky′ dashed only", dashes["leaky′"], dashes["ReLU′"])
+	}
+	Dash(p, "no such curve")
+	if Err(p) == nil {
+		t.Error("Dash of a missing label recorded no error")
+	}
+}
