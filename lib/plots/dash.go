@@ -26,10 +26,9 @@ func recordLabel(p *plot.Plot, label string, l *plotter.Line) {
 // leaky ReLU′ are both 1 for z > 0). A label p does not have is recorded as
 // p's error (see Err).
 func Dash(p *plot.Plot, label string) {
-	v, ok := legendData.Load(p)
 	var lines []*plotter.Line
-	if ok {
-		lines = v.(*legendInfo).byLabel[label]
+	if i, ok := legendData.load(p); ok {
+		lines = i.byLabel[label]
 	}
 	if len(lines) == 0 {
 		fail(p, fmt.Errorf("Dash: no line labelled %q", label))

@@ -114,8 +114,26 @@ func placeLegend(p *plot.Plot, i *legendInfo, w, h vg.Length) Corner {
 			best = Corner(c)
 		}
 	}
-	if counts[best] > 0 && (i == nil || !i.fixedBox) && fh < 0.6 && raiseTop(p, fh) {
-		// Every corner holds data: make room above it. The top corner
+	if counts[best] > 0 {
+		// No free corner: the middle of the top or bottom edge may be.
+		mid := (1 - fw) / 2
+		for _, top := range []bool{true, false} {
+			n := 0
+			for _, q := range pts {
+				if q[0] >= mid && q[0] <= mid+fw && (top && q[1] >= 1-fh || !top && q[1] <= fh) {
+					n++
+				}
+			}
+			if n == 0 {
+				setCorner(&p.Legend, map[bool]Corner{true: TopLeft, false: BottomLeft}[top])
+				p.Legend.XOffs = vg.Length(mid)*dataWidth(w) + legendInset
+				remember(p, i)
+				return map[bool]Corner{true: TopLeft, false: BottomLeft}[top]
+			}
+		}
+	}
+	if counts[best] > 0 && (i == nil || !i.fixedBox) && fh < 0.6 && !dataAbove(p, i) && raiseTop(p, fh) {
+		// Every place holds data: make room above it. The top corner
 		// whose columns hold fewer points is the better one.
 		best = TopLeft
 		if counts[TopRight] < counts[TopLeft] {
@@ -123,15 +141,45 @@ func placeLegend(p *plot.Plot, i *legendInfo, w, h vg.Length) Corner {
 		}
 	}
 	setCorner(&p.Legend, best)
-	if i != nil {
-		i.set = p.Legend // placed: a second Render keeps it
-		if !i.backed {
-			i.backed = true
-			p.Add(legendBackground{p})
-		}
-	}
+	remember(p, i)
 	return best
 }
+
+// remember notes the placed legend, so that a second Render keeps it, and
+// adds the box behind it once.
+func remember(p *plot.Plot, i *legendInfo) {
+	if i == nil {
+		return
+	}
+	i.set = p.Legend
+	if !i.backed {
+		i.backed = true
+		p.Add(legendBackground{p})
+	}
+}
+
+// dataAbove reports whether recorded data lie above the y range (a curve
+// the caller cut off by setting Y.Max): raising the top would then only
+// show more of it, not make room.
+func dataAbove(p *plot.Plot, i *legendInfo) bool {
+	if i == nil {
+		return false
+	}
+	for _, set := range [][]plotter.XYs{i.lines, i.points} {
+		for _, xys := range set {
+			for _, pt := range xys {
+				if p.Y.Norm(pt.Y) > 1 && p.X.Norm(pt.X) >= 0 && p.X.Norm(pt.X) <= 1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dataWidth estimates the width of the data area of a w wide plot: what
+// the y axis and its labels leave.
+func dataWidth(w vg.Length) vg.Length { return max(w-vg.Length(55), vg.Length(10)) }
 
 // legendBackground is a plotter, added after the data, that lays a
 // translucent white box where the legend will be drawn, so that legend text
@@ -189,7 +237,7 @@ func setCorner(l *plot.Legend, c Corner) {
 // that axes and title take (their exact sizes are known only when drawn).
 func legendFraction(p *plot.Plot, w, h vg.Length) (fw, fh float64) {
 	sz := p.Legend.Rectangle(draw.Canvas{Canvas: &recorder.Canvas{}}).Size()
-	dw := w - vg.Length(55)
+	dw := dataWidth(w)
 	dh := h - vg.Length(45)
 	if p.Title.Text != "" {
 		dh -= vg.Length(20)

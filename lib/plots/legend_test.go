@@ -179,3 +179,20 @@ func TestPlaceLegendOnPlainPlot(t *testing.T) {
 		t.Errorf("legend covers %d points", n)
 	}
 }
+
+func TestLegendDoesNotRaiseACutCurve(t *testing.T) {
+	// A parabola the caller cut off at y = 12 (as 01's φ(α)), plus lines
+	// through every corner and the middle of both edges: raising the top
+	// would only show more of the parabola.
+	p := Functions("cut", 0, 1,
+		Curve{"steep", func(x float64) float64 { return 400 * (x - 0.5) * (x - 0.5) }},
+		Curve{"low", func(x float64) float64 { return 0.5 }},
+		Curve{"high", func(x float64) float64 { return 11.5 }})
+	p.Y.Min, p.Y.Max = 0, 12
+	if _, err := Render(p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Max != 12 {
+		t.Errorf("y range raised to %v over a curve cut at 12", p.Y.Max)
+	}
+}
