@@ -169,18 +169,46 @@ func packA(dst []float64, trans bool, a []float64, lda int, alpha float64, i0, m
 		// p outside, rows inside: the writes to the sliver are sequential
 		// and the h source rows are read as h parallel streams.
 		base := (i0+s)*lda + p0
-		for p := 0; p < kb; p++ {
-			row := d[p*mr : p*mr+mr]
-			for r := range h {
-				row[r] = a[base+r*lda+p]
-			}
-			clear(row[h:])
+		if h == 12 && mr == 12 {
+			pack12(d, a, base, lda, kb)
+		} else {
+			packRows(d, a, base, lda, kb, h, mr)
 		}
 		if alpha != 1 {
 			for i := range d {
 				d[i] *= alpha
 			}
 		}
+	}
+}
+
+// packRows writes rows base, base+lda, … (h of them, kb elements each) of
+// a into d interleaved, mr values per column, zero past h.
+func packRows(d, a []float64, base, lda, kb, h, mr int) {
+	for p := 0; p < kb; p++ {
+		row := d[p*mr : p*mr+mr]
+		for r := range h {
+			row[r] = a[base+r*lda+p]
+		}
+		clear(row[h:])
+	}
+}
+
+// pack12 is packRows for a full 12-row AVX-512 sliver, with the rows held
+// in locals so that the inner loop has no bounds checks and no index
+// arithmetic: it is the hottest packing loop (the MLP's forward products).
+func pack12(d, a []float64, base, lda, kb int) {
+	r0, r1, r2, r3 := a[base:base+kb], a[base+lda:base+lda+kb], a[base+2*lda:base+2*lda+kb], a[base+3*lda:base+3*lda+kb]
+	r4, r5, r6, r7 := a[base+4*lda:base+4*lda+kb], a[base+5*lda:base+5*lda+kb], a[base+6*lda:base+6*lda+kb], a[base+7*lda:base+7*lda+kb]
+	r8, r9, r10, r11 := a[base+8*lda:base+8*lda+kb], a[base+9*lda:base+9*lda+kb], a[base+10*lda:base+10*lda+kb], a[base+11*lda:base+11*lda+kb]
+	n := len(r0) // equal lengths let the compiler drop the bounds checks
+	r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11 = r1[:n], r2[:n], r3[:n], r4[:n], r5[:n], r6[:n], r7[:n], r8[:n], r9[:n], r10[:n], r11[:n]
+	d = d[:12*n]
+	for p := range r0 {
+		row := d[p*12 : p*12+12 : p*12+12]
+		row[0], row[1], row[2], row[3] = r0[p], r1[p], r2[p], r3[p]
+		row[4], row[5], row[6], row[7] = r4[p], r5[p], r6[p], r7[p]
+		row[8], row[9], row[10], row[11] = r8[p], r9[p], r10[p], r11[p]
 	}
 }
 
