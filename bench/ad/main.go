@@ -26,6 +26,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -144,22 +145,33 @@ func main() {
 	fmt.Printf("lib/ad (BLAS: %s) vs PyTorch %s (float64, 1 thread), Go %s GOMAXPROCS=%d, %d CPUs, medians of %d interleaved runs\n", backend,
 		torchVersion(torch), runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *reps)
 	fmt.Printf("%-44s %12s %12s %8s  %s\n", "workload", "PyTorch", "gradbook", "ratio", "target")
-	row := func(name string, p, g float64, unit, target string) {
-		fmt.Printf("%-44s %9.3f %-2s %9.3f %-2s %8.3f  %s\n", name, p, unit, g, unit, g/p, target)
+	// spread is the range of the per-repetition ratios gradbook/PyTorch of
+	// workload w (each repetition times both sides back to back), scaled
+	// by k: how much the load moved the figure during the run.
+	spread := func(w string, k float64) string {
+		g, p := times["go "+w], times["torch "+w]
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for i := range g {
+			lo, hi = min(lo, k*g[i]/p[i]), max(hi, k*g[i]/p[i])
+		}
+		return fmt.Sprintf("[runs %.3g–%.3g]", lo, hi)
+	}
+	row := func(name string, p, g float64, unit, target, spread string) {
+		fmt.Printf("%-44s %9.3f %-2s %9.3f %-2s %8.3f  %-18s %s\n", name, p, unit, g, unit, g/p, target, spread)
 	}
 	pv, pg := med("torch rosen_value"), med("torch rosen_grad")
 	gv, gg := med("go rosen_value"), med("go rosen_grad")
-	row("Rosenbrock n=1e6 value (value tape)", pv, gv, "ms", "ratio ≤ 1.2")
-	row("Rosenbrock n=1e6 value+gradient", pg, gg, "ms", "ratio ≤ 1.0")
+	row("Rosenbrock n=1e6 value (value tape)", pv, gv, "ms", "ratio ≤ 1.2", spread("rosen_value", 1))
+	row("Rosenbrock n=1e6 value+gradient", pg, gg, "ms", "ratio ≤ 1.0", spread("rosen_grad", 1))
 	// The cheap-gradient ratio compares like with like: the value recorded
 	// on an ordinary tape, as Backward needs it (for PyTorch the same
 	// no_grad value, its only value path).
 	fmt.Printf("%-44s %12.2f %12.2f %8s  %s\n", "  time(value+gradient)/time(value on a tape)", pg/pv, gg/med("go rosen_value_tape"), "", "gradbook ≤ 3")
 	ps := med("torch scalar") / torchScalarOps * 1e6
 	gs := med("go scalar") / goScalarOps * 1e6
-	row("scalar graph, fwd+bwd per op", ps, gs, "ns", "gradbook ≤ 100 ns")
-	row("Hessian of Σx⁴+(Σx)², n=500", med("torch hessian"), med("go hessian"), "ms", "ratio ≤ 1.0")
-	row("MLP 784-256-256-10, batch 256, SGD step", med("torch mlp"), med("go mlp"), "ms", "pure Go ≤ 1.5")
+	row("scalar graph, fwd+bwd per op", ps, gs, "ns", "gradbook ≤ 100 ns", spread("scalar", float64(torchScalarOps)/goScalarOps))
+	row("Hessian of Σx⁴+(Σx)², n=500", med("torch hessian"), med("go hessian"), "ms", "ratio ≤ 1.0", spread("hessian", 1))
+	row("MLP 784-256-256-10, batch 256, SGD step", med("torch mlp"), med("go mlp"), "ms", "pure Go ≤ 1.5", spread("mlp", 1))
 	// The step's matrix products: forward X·W1, H1·W2, H2·W3; backward
 	// Xᵀ·Ḡ1 (X is a constant: no X̄), Ḡ2·W2ᵀ, H1ᵀ·Ḡ2, Ḡ3·W3ᵀ, H2ᵀ·Ḡ3.
 	const b, i, h, o = 256, 784, 256, 10
