@@ -39,8 +39,7 @@ type Tape struct {
 	n     int32  // nodes in use
 	gen   uint32 // incremented by Reset: Vars of an older generation are stale
 
-	values  bool        // a value tape: elementwise chains are fused (valuetape.go)
-	scratch [][]float64 // value tape: one chunk buffer per fused node
+	valueState // NewValueTape's fusion of elementwise chains (valuetape.go)
 }
 
 // NewTape returns an empty tape.

@@ -1,5 +1,7 @@
 package ad
 
+import "slices"
+
 // A value tape evaluates a function for its value alone (line searches,
 // plots, evaluation of a trained model) without paying for what a
 // gradient needs. On an ordinary tape every operation writes its whole
@@ -20,17 +22,25 @@ package ad
 // 4 KiB each fit in the 48 KiB L1 data cache.
 const valueChunk = 512
 
+// fuseMin is the smallest result (in elements) whose op a value tape
+// defers. Smaller intermediates stay in cache anyway, and computing them
+// at once keeps long chains of scalar ops (a loop of 1×1 updates) from
+// building deep deferred chains with a chunk buffer each.
+const fuseMin = 4 * valueChunk
+
 // NewValueTape returns a tape for values only: the operations and results
 // are those of NewTape, but elementwise chains are fused and Backward
 // panics. Reset and reuse it as any tape.
-func NewValueTape() *Tape { return &Tape{values: true} }
+func NewValueTape() *Tape {
+	return &Tape{valueState: valueState{values: true, fuseMin: fuseMin}}
+}
 
 // defer_ reports whether the node just pushed onto a value tape can be
 // deferred (an elementwise op whose operands have its shape); if not, its
 // deferred operands are computed first, except a Sum's, which fusedSum
 // reduces chunk by chunk.
 func (t *Tape) defer_(n *node) bool {
-	if elementwise(n.op) && t.sameShape(n.a, n) && (n.b < 0 || t.sameShape(n.b, n)) {
+	if n.rows*n.cols >= t.fuseMin && elementwise(n.op) && t.sameShape(n.a, n) && (n.b < 0 || t.sameShape(n.b, n)) {
 		n.pending = true
 		return true
 	}
@@ -108,39 +118,43 @@ func (t *Tape) materialize(id int32) {
 func (t *Tape) chunked(target int32, out []float64, sink func([]float64)) {
 	// The deferred nodes target depends on, in tape (topological) order,
 	// and the computed nodes they read.
-	mark := make(map[int32]bool)
-	var visit func(id int32)
-	visit = func(id int32) {
-		if id < 0 || mark[id] {
-			return
-		}
-		mark[id] = true
-		if n := &t.nodes[id]; n.pending {
-			visit(n.a)
-			visit(n.b)
-		}
+	// A depth-first walk over deferred nodes only, so the cost is the
+	// chain's length, not the tape's.
+	t.stamp++
+	if len(t.seen) < int(t.n) {
+		t.seen = make([]uint32, len(t.nodes))
 	}
-	visit(target)
-	var chain, inputs []int32
-	for id := int32(0); id <= target; id++ {
-		if !mark[id] {
+	if t.stamp == 0 { // wrapped: old stamps would match
+		clear(t.seen)
+		t.stamp = 1
+	}
+	chain, inputs := t.chain[:0], t.inputs[:0]
+	stack := append(t.stack[:0], target)
+	t.seen[target] = t.stamp
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := &t.nodes[id]
+		if !n.pending {
+			inputs = append(inputs, id)
 			continue
 		}
-		if t.nodes[id].pending {
-			chain = append(chain, id)
-		} else {
-			inputs = append(inputs, id)
+		chain = append(chain, id)
+		for _, p := range [2]int32{n.a, n.b} {
+			if p >= 0 && t.seen[p] != t.stamp {
+				t.seen[p] = t.stamp
+				stack = append(stack, p)
+			}
 		}
 	}
-	type saved struct {
-		val        []float64
-		rows, cols int
-	}
-	keep := make([]saved, len(inputs))
-	for i, id := range inputs {
+	slices.Sort(chain) // tape order is an order in which operands come first
+	t.chain, t.inputs, t.stack = chain, inputs, stack
+	keep := t.keep[:0]
+	for _, id := range inputs {
 		n := &t.nodes[id]
-		keep[i] = saved{n.val, n.rows, n.cols}
+		keep = append(keep, keptVal{n.val, n.rows, n.cols})
 	}
+	t.keep = keep
 	tn := &t.nodes[target]
 	total, rows, cols := tn.rows*tn.cols, tn.rows, tn.cols
 	for len(t.scratch) < len(chain) {
@@ -172,4 +186,25 @@ func (t *Tape) chunked(target int32, out []float64, sink func([]float64)) {
 		n := &t.nodes[id]
 		n.val, n.rows, n.cols = nil, rows, cols
 	}
+}
+
+// keptVal is a computed operand's value and shape, kept while chunked
+// narrows it.
+type keptVal struct {
+	val        []float64
+	rows, cols int
+}
+
+// valueState is the value tape's working memory, kept across Reset so
+// that evaluating the same function again allocates nothing.
+type valueState struct {
+	values  bool // a value tape: elementwise chains are fused
+	fuseMin int  // smallest result that is deferred
+
+	scratch       [][]float64 // one chunk buffer per node of a chain
+	seen          []uint32    // visit stamps, by node id
+	stamp         uint32
+	chain, inputs []int32
+	stack         []int32
+	keep          []keptVal
 }

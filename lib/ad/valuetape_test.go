@@ -43,20 +43,22 @@ func TestValueTapeMatchesTape(t *testing.T) {
 			return append([]float64(nil), y.Value()...), []float64{s.Item()}
 		}
 		wantOut, wantItem := run(NewTape())
-		gotOut, gotItem := run(NewValueTape())
+		vt := NewValueTape()
+		vt.fuseMin = 1 // defer even these small results
+		gotOut, gotItem := run(vt)
 		if !sameBits(gotOut, wantOut) || !sameBits(gotItem, wantItem) {
 			t.Errorf("%s: value tape %v / %v, tape %v / %v", tc.name, gotOut, gotItem, wantOut, wantItem)
 		}
 	}
 }
 
-// TestValueTapeChains crosses chunk boundaries (n not a multiple of
-// valueChunk), reads intermediate results after their consumers ran,
+// TestValueTapeChains crosses chunk boundaries (n above fuseMin and not a
+// multiple of valueChunk), reads intermediate results after their consumers ran,
 // mixes fused chains with matrix products and broadcasting, and reuses the
 // tape after Reset.
 func TestValueTapeChains(t *testing.T) {
 	rng := rand.New(rand.NewPCG(6, 7))
-	x := make([]float64, 3*valueChunk+17)
+	x := make([]float64, fuseMin+3*valueChunk+17)
 	for i := range x {
 		x[i] = rng.Float64()*2 - 1
 	}
@@ -69,9 +71,9 @@ func TestValueTapeChains(t *testing.T) {
 		mid := tail.Sub(head.Square())
 		r := mid.Square().Scale(100).Add(head.RSub(1).Square()).Sum()
 		// a product of fused operands, then a broadcast bias and a fused tail
-		a := tp.ConstantData(40, 20, x[:800]).Tanh().Shift(0.5)
-		b := tp.ConstantData(20, 30, x[800:1400]).Square()
-		bias := tp.ConstantData(1, 30, x[1400:1430])
+		a := tp.ConstantData(80, 40, x[:3200]).Tanh().Shift(0.5)
+		b := tp.ConstantData(40, 60, x[1000:3400]).Square()
+		bias := tp.ConstantData(1, 60, x[3400:3460])
 		m := a.MatMul(b).Add(bias).Sigmoid().Mul(a.MatMul(b)).Sum()
 		return result{[]float64{r.Item()}, append([]float64(nil), mid.Value()...), []float64{m.Item()}}
 	}
@@ -114,4 +116,40 @@ func ExampleNewValueTape() {
 	f := x.Shift(-1).Square().Sum() // Σ (xᵢ − 1)²
 	fmt.Println(f.Item())
 	// Output: 5
+}
+
+// TestValueTapeDefers checks what is deferred: elementwise results of
+// fuseMin elements or more until a consumer needs them, smaller ones not
+// at all; and that evaluating again after Reset allocates nothing.
+func TestValueTapeDefers(t *testing.T) {
+	x := rosenbrockInput(fuseMin)
+	vt := NewValueTape()
+	y := vt.ConstantVec(x).Square().Shift(1)
+	if !y.node().pending {
+		t.Fatal("Square().Shift(1) of a long vector was computed at once")
+	}
+	s := y.Sum()
+	if !y.node().pending {
+		t.Fatal("Sum computed its deferred operand into memory")
+	}
+	want := 0.0
+	for _, v := range x {
+		want += v*v + 1
+	}
+	if math.Abs(s.Item()-want) > 1e-12*want {
+		t.Fatalf("Sum %v, want %v", s.Item(), want)
+	}
+	if v := y.Value(); y.node().pending || v[7] != x[7]*x[7]+1 {
+		t.Fatal("Value did not compute the deferred node")
+	}
+	if z := vt.ConstantVec(x[:fuseMin-1]).Square(); z.node().pending {
+		t.Fatal("a result below fuseMin was deferred")
+	}
+	allocs := testing.AllocsPerRun(5, func() {
+		vt.Reset()
+		rosenbrock(vt, vt.ConstantVec(x))
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocations per evaluation after the first", allocs)
+	}
 }
