@@ -86,22 +86,16 @@ func (n *Network) pass(rng *rand.Rand) *Pass {
 
 // Predict returns the network's output for the rows of x in evaluation
 // mode (dropout off), in dst if it is not nil.
-func (n *Network) Predict(dst, x *mat.Dense) *mat.Dense {
-	p := n.pass(nil)
-	p.FreezeAll = true
-	out := n.Forward(p, p.Tape.Constant(x))
-	if dst == nil {
-		r, c := out.Dims()
-		dst = mat.NewDense(r, c, nil)
-	}
-	dst.Copy(out.Mat())
-	return dst
-}
+func (n *Network) Predict(dst, x *mat.Dense) *mat.Dense { return n.run(dst, x, nil) }
 
 // Sample runs one stochastic forward pass on the rows of x with dropout
 // on, masks drawn from rng, and returns the output (in dst if not nil).
 // Repeated samples feed dropout.MonteCarlo.
-func (n *Network) Sample(dst, x *mat.Dense, rng *rand.Rand) *mat.Dense {
+func (n *Network) Sample(dst, x *mat.Dense, rng *rand.Rand) *mat.Dense { return n.run(dst, x, rng) }
+
+// run is one forward pass without gradients, with dropout masks from rng
+// (none when rng is nil), into dst or a new matrix.
+func (n *Network) run(dst, x *mat.Dense, rng *rand.Rand) *mat.Dense {
 	p := n.pass(rng)
 	p.FreezeAll = true
 	out := n.Forward(p, p.Tape.Constant(x))
