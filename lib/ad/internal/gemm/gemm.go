@@ -97,13 +97,18 @@ func Gemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int,
 	}
 
 	kern := current
+	// k in equal blocks of at most kc (784 as 4×196, not 3×256 + 16): each
+	// block pays for loading and storing C once, a short last block as
+	// much as a full one.
+	nk := (k + kc - 1) / kc
+	ks := (k + nk - 1) / nk
 	buf := pool.Get().(*buffers)
 	defer pool.Put(buf)
 	for j0 := 0; j0 < n; j0 += nc {
 		nb := min(nc, n-j0)
 		nbPad := roundUp(nb, kern.nr)
-		for p0 := 0; p0 < k; p0 += kc {
-			kb := min(kc, k-p0)
+		for p0 := 0; p0 < k; p0 += ks {
+			kb := min(ks, k-p0)
 			buf.b = grow(buf.b, nbPad*kb)
 			packB(buf.b, transB, b, ldb, p0, kb, j0, nb, kern.nr)
 			for i0 := 0; i0 < m; i0 += mc {
