@@ -2,6 +2,8 @@
 
 package gemm
 
+//go:generate go run asm_gen.go
+
 import "golang.org/x/sys/cpu"
 
 // The assembly kernels take raw pointers; the wrappers below check the
