@@ -78,25 +78,15 @@ func (m Mask) Kept(i int) bool {
 // never on how many goroutines fill it. Dropped elements become +0 even
 // when x[i] is Inf or NaN. Keep = 1 copies x; Keep = 0 zeroes dst.
 // It panics if Keep is outside [0, 1] or the lengths differ.
-func (m Mask) Apply32(dst, x []float32) []float32 {
-	dst = prepare32(dst, len(x))
-	t := Threshold(m.Keep)
-	switch {
-	case t >= 1<<32:
-		copy(dst, x)
-		return dst
-	case m.Keep == 0:
-		clear(dst)
-		return dst
-	}
-	s := float32(1 / m.Keep)
-	parallel(len(x), func(lo, hi int) { apply32(dst[lo:hi], x[lo:hi], uint32(t), s, m.Key, lo) })
-	return dst
-}
+func (m Mask) Apply32(dst, x []float32) []float32 { return applyWith(m, dst, x, apply32) }
 
 // Apply is Apply32 for float64 slices, with the same mask.
-func (m Mask) Apply(dst, x []float64) []float64 {
-	dst = prepare64(dst, len(x))
+func (m Mask) Apply(dst, x []float64) []float64 { return applyWith(m, dst, x, apply64) }
+
+// applyWith is Apply and Apply32: Keep = 1 copies, Keep = 0 zeroes, and
+// otherwise kernel masks the slice in parallel pieces.
+func applyWith[F float32 | float64](m Mask, dst, x []F, kernel func(dst, x []F, t uint32, s F, key uint64, off int)) []F {
+	dst = prepare(dst, len(x))
 	t := Threshold(m.Keep)
 	switch {
 	case t >= 1<<32:
@@ -106,8 +96,8 @@ func (m Mask) Apply(dst, x []float64) []float64 {
 		clear(dst)
 		return dst
 	}
-	s := 1 / m.Keep
-	parallel(len(x), func(lo, hi int) { apply64(dst[lo:hi], x[lo:hi], uint32(t), s, m.Key, lo) })
+	s := F(1 / m.Keep)
+	parallel(len(x), func(lo, hi int) { kernel(dst[lo:hi], x[lo:hi], uint32(t), s, m.Key, lo) })
 	return dst
 }
 
@@ -115,26 +105,18 @@ func (m Mask) Apply(dst, x []float64) []float64 {
 // returns it, allocating when dst is nil: the constant that Apply
 // multiplies by, for use in an expression.
 func (m Mask) Scaled(dst []float64, n int) []float64 {
-	dst = prepare64(dst, n)
+	dst = prepare(dst, n)
 	for i := range dst {
 		dst[i] = 1
 	}
 	return m.Apply(dst, dst)
 }
 
-func prepare32(dst []float32, n int) []float32 {
+// prepare returns dst, or a new slice of length n when dst is nil; it
+// panics if the lengths differ.
+func prepare[F float32 | float64](dst []F, n int) []F {
 	if dst == nil {
-		return make([]float32, n)
-	}
-	if len(dst) != n {
-		panic(fmt.Sprintf("dropout: length mismatch: dst %d, x %d", len(dst), n))
-	}
-	return dst
-}
-
-func prepare64(dst []float64, n int) []float64 {
-	if dst == nil {
-		return make([]float64, n)
+		return make([]F, n)
 	}
 	if len(dst) != n {
 		panic(fmt.Sprintf("dropout: length mismatch: dst %d, x %d", len(dst), n))
