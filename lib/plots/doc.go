@@ -68,8 +68,8 @@
 //
 // In a notebook, Add redraws one output in place (a display bundle with a
 // transient display_id, which gonb turns into update_display_data), at most
-// every 250 ms. Done blanks that live output and displays the final figure as
-// an ordinary output, which a saved notebook keeps. Outside a notebook
+// every 250 ms. Done replaces that live output in place with the final
+// figure, which a saved notebook keeps. Outside a notebook
 // Progress is silent until Done displays the final figure as Display does.
 //
 // It depends on nothing of gradbook's. Besides notebooks and examples, only

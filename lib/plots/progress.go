@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
-	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"gonum.org/v1/plot"
 )
 
@@ -18,8 +17,8 @@ const DefaultInterval = 250 * time.Millisecond
 // and in a notebook the figure redraws in place, at most once per Interval
 // (so that plotting does not slow the loop: a frame costs tens of
 // milliseconds, see BenchmarkProgressFrame).
-// Done shows the final figure as an ordinary output, so the saved notebook
-// keeps it. Outside a notebook Progress is silent until Done, which writes
+// Done replaces the live figure with the final one, which the saved
+// notebook keeps. Outside a notebook Progress is silent until Done, which writes
 // the files as Display does.
 //
 //	pr := plots.NewProgress("training", "epoch", "loss")
@@ -143,11 +142,13 @@ func (pr *Progress) redrawLocked() {
 	pr.frames++
 }
 
-// Done draws the final figure. In a notebook it blanks the live output and
-// displays the final figure (PNG + SVG + text) as a normal output, which is
-// what a saved notebook keeps; elsewhere it writes the files. It returns
-// the figure's error, for example when no point was added. Adding after
-// Done records points but no longer redraws.
+// Done draws the final figure. In a notebook it replaces the live output
+// in place with the final figure (PNG + SVG + text): the front end and
+// nbclient both store an updated display as an ordinary output, so a saved
+// notebook keeps it, and no empty output is left behind where the live
+// figure was. Elsewhere it writes the files. It returns the figure's error,
+// for example when no point was added. Adding after Done records points but
+// no longer redraws.
 func (pr *Progress) Done(opts ...Option) error {
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
@@ -161,11 +162,9 @@ func (pr *Progress) Done(opts ...Option) error {
 		return err
 	}
 	if inNotebook && pr.id != "" {
-		// An empty text output in place of the last live frame.
-		send(&protocol.DisplayData{
-			Data:      map[protocol.MIMEType]any{protocol.MIMETextPlain: ""},
-			DisplayID: pr.id,
-		})
+		send(img.DisplayData(pr.id))
+		syncDisplay() // the cell may end right after: let gonb take the bundle
+		return gonbui.Error()
 	}
 	return img.Show()
 }
