@@ -7,8 +7,9 @@
 // FILE is an executed lecture (.ipynb, e.g. from `go run ./kernel exec -out
 // out/executed notebooks/01-optimization-recap.ipynb`) or an HTML page
 // (one written by lib/interactive outside a notebook, or from `make html`).
-// The figures' HTML outputs are laid out on a plain page, as the HTML site
-// shows them, and opened in Debian's Chromium through playwright-core.
+// A notebook's figures (their HTML outputs) are laid out on a plain page,
+// as the HTML site shows them; an HTML page is opened as it is. Debian's
+// Chromium runs them, through playwright-core.
 //
 // One move: set the slider to its next setting and dispatch the input event
 // the browser fires for a drag, then wait until the new frame is decoded
@@ -32,10 +33,9 @@ if (files.length === 0 || !(moves >= 1)) {
   process.exit(2);
 }
 
-// figuresOf returns the HTML of every interactive figure in a file.
+// figuresOf returns the HTML of every interactive figure in a notebook.
 function figuresOf(file) {
   const text = readFileSync(file, 'utf8');
-  if (!file.endsWith('.ipynb')) return [text];
   const out = [];
   for (const cell of JSON.parse(text).cells) {
     for (const o of cell.outputs ?? []) {
@@ -63,18 +63,24 @@ const browser = await chromium.launch({
 let failed = false;
 try {
   for (const file of files) {
-    const figs = figuresOf(file);
-    if (figs.length === 0) {
-      console.error(`${file}: no interactive figure`);
-      failed = true;
-      continue;
-    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    const html = path.join(dir, 'page.html');
-    writeFileSync(html, `<!DOCTYPE html><meta charset="utf-8"><body>${figs.join('\n<hr>\n')}</body>`);
-    await page.goto('file://' + html);
+    if (file.endsWith('.ipynb')) {
+      const figs = figuresOf(file);
+      if (figs.length === 0) {
+        console.error(`${file}: no interactive figure`);
+        failed = true;
+        await page.close();
+        continue;
+      }
+      const html = path.join(dir, 'page.html');
+      writeFileSync(html, `<!DOCTYPE html><meta charset="utf-8"><body>${figs.join('\n<hr>\n')}</body>`);
+      await page.goto('file://' + html);
+    } else {
+      // A page as it is: one from the HTML site, or written outside a notebook.
+      await page.goto('file://' + path.resolve(file));
+    }
     const n = await page.locator('.gradbook-interactive[data-ready]').count();
     if (n === 0) {
       console.error(`${file}: the figures' script did not run: ${errors.join('; ')}`);

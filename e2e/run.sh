@@ -4,8 +4,10 @@
 # Installs the kernel into a throw-away JUPYTER_DATA_DIR (never the user's),
 # executes the lecture headless with `go run ./kernel exec` (the untrusted
 # copy), starts the classic Notebook on 127.0.0.1 with a random token, and
-# runs e2e/notebook.test.mjs (node's test runner, playwright-core driving
-# Debian's Chromium). Screenshots go to out/e2e/.
+# runs e2e/notebook.test.mjs and e2e/interactive.test.mjs (node's test
+# runner, playwright-core driving Debian's Chromium): the lecture's plots,
+# then its interactive figures (a slider moved with the mouse). Screenshots
+# go to out/e2e/.
 #
 # Usage: e2e/run.sh [NOTEBOOK]   (default notebooks/03-activation-functions.ipynb)
 #
@@ -102,7 +104,7 @@ if [[ -n "$shots" ]]; then
     what=screenshots test=screenshots.test.mjs
     export GRADBOOK_E2E_NOTEBOOKS="$(IFS=,; echo "${names[*]}")"
 else
-    what=e2e test=notebook.test.mjs
+    what=e2e test="notebook.test.mjs interactive.test.mjs"
     export GRADBOOK_E2E_NOTEBOOK="$name" GRADBOOK_E2E_EXECUTED="executed/$name"
 fi
 mkdir -p "out/$what"
@@ -110,7 +112,7 @@ mkdir -p "out/$what"
     cd e2e
     GRADBOOK_E2E_URL="$url" GRADBOOK_E2E_TOKEN="$token" \
     GRADBOOK_E2E_OUT="$root/out/$what" CHROMIUM="$chromium" \
-        node --test --test-concurrency=1 "$test"
+        node --test --test-concurrency=1 $test
 ) || status=$?
 if [[ $status != 0 ]]; then
     echo "$what: notebook server log (last 40 lines):" >&2

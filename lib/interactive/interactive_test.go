@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -366,4 +367,94 @@ type fill struct{}
 func (fill) Plot(c draw.Canvas, _ *plot.Plot) {
 	c.SetColor(color.Black)
 	c.Fill(c.Rectangle.Path())
+}
+
+// TestPaletted checks the palette encoding: exact for an image of at most
+// 256 colours; the frequent colours exact and the rare ones close for more;
+// and no palette for an image that 256 colours cannot show.
+func TestPaletted(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	for y := range 30 {
+		for x := range 40 {
+			a := uint8(x * 6) // 40 shades of half-transparent blue
+			img.SetRGBA(x, y, color.RGBA{0, 0, a / 2, a})
+		}
+	}
+	data, err := encode(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// PNG stores a palette unpremultiplied: a translucent colour comes back
+	// within 1 of each channel, no closer.
+	back := decode(t, data)
+	for y := range 30 {
+		for x := range 40 {
+			if d := maxDiff(back.At(x, y), img.At(x, y)); d > 1 {
+				t.Fatalf("pixel (%d, %d) of 40 colours moved by %d", x, y, d)
+			}
+		}
+	}
+	if p := paletted(img); p == nil || len(p.Palette) != 40 {
+		t.Errorf("40 colours: palette %v", p)
+	}
+
+	// Like a plot: three colours fill it, 300 anti-aliasing shades within 10
+	// of them are rare. The three stay exact, the shades move by at most 10.
+	plotLike := image.NewRGBA(image.Rect(0, 0, 100, 100))
+	solid := []color.RGBA{{255, 255, 255, 255}, {31, 119, 180, 255}, {255, 127, 14, 255}}
+	for y := range 100 {
+		for x := range 100 {
+			plotLike.SetRGBA(x, y, solid[(x/10+y/10)%3])
+		}
+	}
+	for i := range 300 {
+		c := solid[i%3]
+		c.R, c.G = c.R-uint8(i%10), c.G-uint8(i/30)
+		plotLike.SetRGBA(i%100, i/100, c)
+	}
+	p := popular(plotLike)
+	if p == nil {
+		t.Fatal("a plot-like image of 303 colours got no palette of its most frequent colours")
+	}
+	for y := range 100 {
+		for x := range 100 {
+			d := maxDiff(p.At(x, y), plotLike.At(x, y))
+			if d > 10 || (y >= 3 && d != 0) {
+				t.Fatalf("most frequent colours: pixel (%d, %d) moved by %d", x, y, d)
+			}
+		}
+	}
+	// paletted rounds first: by 4 here, so no pixel moves by more than 2.
+	if p = paletted(plotLike); p == nil {
+		t.Fatal("a plot-like image of 303 colours got no palette")
+	}
+	for y := range 100 {
+		for x := range 100 {
+			if d := maxDiff(p.At(x, y), plotLike.At(x, y)); d > 2 {
+				t.Fatalf("rounded: pixel (%d, %d) moved by %d", x, y, d)
+			}
+		}
+	}
+	noise := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range noise.Pix {
+		noise.Pix[i] = uint8(rng.Uint32())
+	}
+	for i := 3; i < len(noise.Pix); i += 4 {
+		noise.Pix[i] = 255
+	}
+	if paletted(noise) != nil {
+		t.Error("noise got a palette of 256 colours")
+	}
+}
+
+// maxDiff is the largest difference of two colours in one 8-bit channel.
+func maxDiff(a, b color.Color) int {
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	d := 0
+	for _, v := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}, {a1, a2}} {
+		d = max(d, int(v[0]>>8)-int(v[1]>>8), int(v[1]>>8)-int(v[0]>>8))
+	}
+	return d
 }

@@ -1,0 +1,152 @@
+// Real-browser test of an interactive figure (lib/interactive) in a
+// gradbook lecture, in the classic Jupyter Notebook.
+//
+// Run by e2e/run.sh (make e2e) with the variables notebook.test.mjs
+// describes. It runs the lecture (Cell → Run All), moves the slider of each
+// interactive figure with the mouse, and checks that the figure on screen
+// changed, that the value shown next to the slider changed, that the cell
+// finished (the kernel is not left busy) and that no error appeared. Then it
+// opens the executed copy, which is untrusted: there the figure must show
+// as a still image.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run this test through e2e/run.sh (make e2e)`);
+  return v;
+};
+const base = env('GRADBOOK_E2E_URL');
+const token = env('GRADBOOK_E2E_TOKEN');
+const lecture = env('GRADBOOK_E2E_NOTEBOOK');
+const executed = process.env.GRADBOOK_E2E_EXECUTED || '';
+const outDir = env('GRADBOOK_E2E_OUT');
+const runAllTimeout = Number(process.env.GRADBOOK_E2E_TIMEOUT_MS || 10 * 60 * 1000);
+
+let browser;
+
+before(async () => {
+  mkdirSync(outDir, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function openNotebook(name) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(180_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${base}/notebooks/${encodeURIComponent(name)}?token=${token}`);
+  await page.waitForFunction(() => window.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: 120_000 });
+  return { page, problems };
+}
+
+// usesInteractive tells whether the open notebook's code shows an
+// interactive figure at all.
+const usesInteractive = (page) => page.evaluate(() => Jupyter.notebook.get_cells()
+  .some((c) => c.cell_type === 'code' && /interactive\.(Show|ShowOver|New|Over)\(/.test(c.get_text())));
+
+test('Run All, then moving a slider changes the figure, with no kernel round trip and no error', { timeout: runAllTimeout + 180_000 }, async (t) => {
+  const { page, problems } = await openNotebook(lecture);
+  try {
+    if (!(await usesInteractive(page))) {
+      t.skip(`${lecture} has no interactive figure`);
+      return;
+    }
+    if (await page.evaluate(() => Jupyter.notebook.kernel.name) !== 'gradbook') {
+      await page.click('#kernellink');
+      await page.hover('#menu-change-kernel');
+      await page.click('#kernel-submenu-gradbook');
+      await page.waitForFunction(() => Jupyter.notebook.kernel?.name === 'gradbook' && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120_000 });
+    }
+    await page.click('#celllink');
+    await page.click('#run_all_cells');
+    await page.waitForFunction(() => {
+      const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code' && c.get_text().trim() !== '');
+      const idle = document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon');
+      const failed = cells.some((c) => c.output_area.outputs.some((o) => o.output_type === 'error'));
+      return idle && cells[0].input_prompt_number != null && (failed || cells.every((c) => c.input_prompt_number !== '*'));
+    }, null, { timeout: runAllTimeout, polling: 500 });
+    const errors = await page.evaluate(() => Jupyter.notebook.get_cells().flatMap((c) => c.output_area?.outputs ?? [])
+      .filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`));
+    assert.deepEqual(errors, [], 'no cell has an error output');
+
+    const figs = page.locator('.output_area .gradbook-interactive');
+    const n = await figs.count();
+    assert.ok(n > 0, 'the lecture shows an interactive figure');
+    assert.equal(await page.locator('.output_area .gradbook-interactive[data-ready]').count(), n,
+      'every figure\'s script ran (its controls are live)');
+    // The cell that made the figure has finished: a number, not "In [*]".
+    const prompts = await page.evaluate(() => Jupyter.notebook.get_cells()
+      .filter((c) => c.output_area?.element?.[0]?.querySelector('.gradbook-interactive'))
+      .map((c) => c.input_prompt_number));
+    assert.ok(prompts.every((p) => typeof p === 'number'), `the figures' cells finished (prompts ${JSON.stringify(prompts)})`);
+
+    for (let f = 0; f < n; f++) {
+      const fig = figs.nth(f);
+      await fig.scrollIntoViewIfNeeded();
+      const figure = fig.locator('.gradbook-figure');
+      const slider = fig.locator('input[type=range]').first();
+      const shown = fig.locator('output').first();
+      const before = { frame: await fig.locator('img.gradbook-frame').getAttribute('data-frame'), value: await shown.textContent(), pixels: await figure.screenshot() };
+      // Click on the slider's track far from where its thumb is: a move by mouse.
+      const box = await slider.boundingBox();
+      const at = (Number(await slider.inputValue()) / Number(await slider.getAttribute('max'))) < 0.5 ? 0.9 : 0.1;
+      await page.mouse.click(box.x + at * box.width, box.y + box.height / 2);
+      await page.waitForFunction((el) => el.getAttribute('data-frame') !== null, await fig.locator('img.gradbook-frame').elementHandle());
+      const after = { frame: await fig.locator('img.gradbook-frame').getAttribute('data-frame'), value: await shown.textContent() };
+      assert.notEqual(after.frame, before.frame, `figure ${f + 1}: the slider move selected another frame`);
+      assert.notEqual(after.value, before.value, `figure ${f + 1}: the value next to the slider changed (${before.value} → ${after.value})`);
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await fig.locator('img.gradbook-frame').elementHandle());
+      const pixels = await figure.screenshot();
+      assert.ok(!pixels.equals(before.pixels), `figure ${f + 1}: the figure on screen changed`);
+      if (f === 0) await page.screenshot({ path: path.join(outDir, 'interactive-moved.png') });
+      console.log(`# figure ${f + 1}: ${before.value} → ${after.value}, frame ${before.frame} → ${after.frame}`);
+    }
+    const idle = await page.evaluate(() => document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon'));
+    assert.ok(idle, 'the kernel is idle after the slider moves: nothing ran on it');
+    assert.deepEqual(problems, [], 'no JavaScript errors on the page');
+  } finally {
+    await page.close();
+  }
+});
+
+test('untrusted, the executed copy shows each interactive figure as a still image', { skip: !executed && 'no executed copy given' }, async (t) => {
+  const { page, problems } = await openNotebook(executed);
+  try {
+    if (!(await usesInteractive(page))) {
+      t.skip(`${lecture} has no interactive figure`);
+      return;
+    }
+    assert.equal(await page.evaluate(() => Jupyter.notebook.trusted), false, 'the executed copy opens as Not Trusted');
+    const outputs = await page.evaluate(() => Jupyter.notebook.get_cells().flatMap((c) => c.output_area?.outputs ?? [])
+      .filter((o) => String(o.data?.['text/html'] ?? '').includes('gradbook-interactive')).length);
+    assert.ok(outputs > 0, 'the executed copy holds interactive figures');
+    // No script ran: no live controls; the default frame is an image drawn at a real size.
+    assert.equal(await page.locator('.gradbook-interactive[data-ready]').count(), 0, 'no figure script ran in the untrusted notebook');
+    const cells = page.locator('.output_area').filter({ has: page.locator('img') });
+    let stills = 0;
+    for (const img of await page.locator('.output_area img').all()) {
+      const ok = await img.evaluate((e) => e.complete && e.naturalWidth > 50 && e.getBoundingClientRect().width > 50);
+      if (ok) stills++;
+    }
+    assert.ok(stills >= outputs, `every interactive figure shows a still image (${stills} images drawn, ${outputs} figures)`);
+    await page.locator('.output_area img').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(outDir, 'interactive-untrusted.png') });
+    assert.deepEqual(problems, [], 'no JavaScript errors on the page');
+  } finally {
+    await page.close();
+  }
+});
