@@ -38,3 +38,19 @@ func Dash(p *plot.Plot, label string) {
 		l.LineStyle.Dashes = []vg.Length{vg.Points(6), vg.Points(4)}
 	}
 }
+
+// Avoid tells the legend placement of p (see PlaceLegend) to keep clear of
+// the line through s's points as well: for lines a notebook adds with its
+// own plotters (a plotter.Function, say), which the placement cannot see.
+// Points outside the plot's ranges when it is drawn are ignored, so a line
+// may be given by two far-away points.
+func Avoid(p *plot.Plot, s Series) {
+	if err := s.check("Avoid", 0); err != nil {
+		fail(p, err)
+		return
+	}
+	runs, _ := s.runs(finiteXY)
+	for _, r := range runs {
+		recordLine(p, r)
+	}
+}

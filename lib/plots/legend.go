@@ -295,10 +295,16 @@ func normalizedPoints(p *plot.Plot, i *legendInfo) [][2]float64 {
 				continue
 			}
 			b := [2]float64{p.X.Norm(xys[k-1].X), p.Y.Norm(xys[k-1].Y)}
-			d := math.Hypot(a[0]-b[0], a[1]-b[1])
+			// Sample only the part of the segment inside the box, so that
+			// a long line given by far-away points is sampled finely.
+			t0, t1, ok := clipUnit(b, a)
+			if !ok {
+				continue
+			}
+			d := (t1 - t0) * math.Hypot(a[0]-b[0], a[1]-b[1])
 			n := int(math.Min(math.Ceil(d/step), 1000))
-			for j := 1; j <= n; j++ {
-				t := float64(j) / float64(n)
+			for j := 0; j <= n; j++ {
+				t := t0 + (t1-t0)*float64(j)/float64(max(n, 1))
 				q := [2]float64{b[0] + t*(a[0]-b[0]), b[1] + t*(a[1]-b[1])}
 				if q[0] >= 0 && q[0] <= 1 && q[1] >= 0 && q[1] <= 1 {
 					out = append(out, q)
@@ -326,4 +332,30 @@ func raiseTop(p *plot.Plot, fh float64) bool {
 	}
 	p.Y.Max = lo + (hi-lo)/(1-fh)
 	return true
+}
+
+// clipUnit returns the parameter interval [t0, t1] ⊆ [0, 1] over which the
+// segment from b to a lies inside the unit square (Liang–Barsky), and
+// whether there is one.
+func clipUnit(b, a [2]float64) (t0, t1 float64, ok bool) {
+	t0, t1 = 0, 1
+	for k := range 2 {
+		d := a[k] - b[k]
+		for _, edge := range [2]struct{ p, q float64 }{{-d, b[k]}, {d, 1 - b[k]}} {
+			switch {
+			case edge.p == 0:
+				if edge.q < 0 {
+					return 0, 0, false
+				}
+			case edge.p < 0:
+				t0 = math.Max(t0, edge.q/edge.p)
+			default:
+				t1 = math.Min(t1, edge.q/edge.p)
+			}
+		}
+	}
+	if math.IsNaN(t0) || math.IsNaN(t1) || t0 > t1 {
+		return 0, 0, false
+	}
+	return t0, t1, true
 }

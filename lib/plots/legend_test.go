@@ -196,3 +196,20 @@ func TestLegendDoesNotRaiseACutCurve(t *testing.T) {
 		t.Errorf("y range raised to %v over a curve cut at 12", p.Y.Max)
 	}
 }
+
+func TestAvoid(t *testing.T) {
+	// Points in the bottom right; a hand-made line through the top left
+	// that only Avoid tells the placement about.
+	p := Scatter("classes", "x", "y", Series{Label: "points", X: []float64{8, 9, 10}, Y: []float64{0, 1, 0.5}})
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 10, 0, 10
+	diag := Series{X: []float64{-12345.6, 31234.5}, Y: []float64{10 + 12345.6, 10 - 31234.5}} // y = 10 − x, far beyond the box
+	Avoid(p, diag)
+	const w, h = 432, 288
+	if _, err := Render(p, Size(w, h)); err != nil {
+		t.Fatal(err)
+	}
+	line := Series{X: []float64{0, 10}, Y: []float64{10, 0}}
+	if n := covered(p, w, h, line); n > 0 {
+		t.Errorf("legend in the %v covers %d samples of the avoided line", corner(p.Legend), n)
+	}
+}
