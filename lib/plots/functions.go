@@ -42,7 +42,7 @@ func Functions(title string, xmin, xmax float64, curves ...Curve) *plot.Plot {
 			if err != nil {
 				return fail(p, fmt.Errorf("Functions: curve %q: %w", cv.Label, err))
 			}
-			l.LineStyle = lineStyle(c, cv.Label)
+			l.LineStyle = lineStyle(p, c, cv.Label)
 			p.Add(l)
 			recordLine(p, xys)
 			recordLabel(p, cv.Label, l)

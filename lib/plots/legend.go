@@ -43,6 +43,7 @@ type legendInfo struct {
 	slopes   int                        // reference lines added by Slope
 	backed   bool                       // a legendBackground has been added
 	byLabel  map[string][]*plotter.Line // the lines drawn for each label, for Dash
+	keys     map[string]string          // colour key → the label that has it, in this plot
 	set      plot.Legend                // the legend as the helper left it
 }
 
@@ -96,6 +97,14 @@ func placeLegend(p *plot.Plot, i *legendInfo, w, h vg.Length) Corner {
 		return TopLeft // no entries
 	}
 	fw, fh := legendFraction(p, w, h)
+	if fw > 0.95 {
+		// Wider than the plot (long labels in a narrow panel of a Row):
+		// smaller legend text, down to 7 pt, rather than text running off
+		// the figure.
+		sz := &p.Legend.TextStyle.Font.Size
+		*sz = max(*sz*vg.Length(0.95/fw), 7)
+		fw, fh = legendFraction(p, w, h)
+	}
 	pts := normalizedPoints(p, i)
 	counts := [4]int{}
 	for _, q := range pts {

@@ -213,3 +213,18 @@ func TestAvoid(t *testing.T) {
 		t.Errorf("legend in the %v covers %d samples of the avoided line", corner(p.Legend), n)
 	}
 }
+
+func TestWideLegendShrinks(t *testing.T) {
+	// A narrow panel with a long label: the legend text gets smaller so
+	// that the legend fits the panel's width.
+	p := LogLog("iterations until the gradient norm ≤ 1e-8", "κ", "n",
+		Series{Label: "gradient descent (exact line search), the long way", X: []float64{1, 10}, Y: []float64{3, 30}})
+	const w, h = 245, 216 // a 3.4 in panel
+	before := p.Legend.TextStyle.Font.Size
+	PlaceLegend(p, w, h)
+	c := draw.New(vgimg.New(w, h))
+	dc := p.DataCanvas(c)
+	if lw := p.Legend.Rectangle(dc).Size().X; lw > dc.Size().X {
+		t.Errorf("legend %.0f pt wide in a %.0f pt data area (text %v pt, was %v)", lw, dc.Size().X, p.Legend.TextStyle.Font.Size, before)
+	}
+}

@@ -123,7 +123,7 @@ func addSeries(p *plot.Plot, op string, series []Series, keep func(x, y float64)
 				if err != nil {
 					return fmt.Errorf("%s: series %q: %w", op, s.Label, err)
 				}
-				sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(i, s.Label), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+				sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(p, i, s.Label), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
 				p.Add(sc)
 				recordPoints(p, xys)
 				thumb = sc
@@ -132,7 +132,7 @@ func addSeries(p *plot.Plot, op string, series []Series, keep func(x, y float64)
 				if err != nil {
 					return fmt.Errorf("%s: series %q: %w", op, s.Label, err)
 				}
-				l.LineStyle = lineStyle(i, s.Label)
+				l.LineStyle = lineStyle(p, i, s.Label)
 				p.Add(l)
 				recordLine(p, xys)
 				recordLabel(p, s.Label, l)
@@ -213,7 +213,7 @@ func Scatter(title, xlabel, ylabel string, series ...Series) *plot.Plot {
 		if err != nil {
 			return fail(p, fmt.Errorf("Scatter: series %q: %w", s.Label, err))
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(i, s.Label), Radius: vg.Points(2.5), Shape: glyphs[i%len(glyphs)]}
+		sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(p, i, s.Label), Radius: vg.Points(2.5), Shape: glyphs[i%len(glyphs)]}
 		p.Add(sc)
 		recordPoints(p, pts)
 		label := s.Label

@@ -115,3 +115,22 @@ func TestDash(t *testing.T) {
 		t.Error("Dash of a missing label recorded no error")
 	}
 }
+
+func TestColourByMethod(t *testing.T) {
+	// 08's row: the contour's "… , 105 steps" and the log–log panel's
+	// "… (exact line search)" name one method and share its colour; two
+	// series of one plot naming the same method do not.
+	c := Contour(func(x, y float64) float64 { return x*x + y*y }, -1, 1, -1, 1,
+		Series{Label: "steepest (palette test), 105 steps", X: []float64{0.5, 0}, Y: []float64{0.5, 0}})
+	l := LogLog("iterations", "κ", "n",
+		Series{Label: "steepest (palette test) (exact line search)", X: []float64{1, 10}, Y: []float64{3, 30}},
+		Series{Label: "central d1 O(h^2) (palette test)", X: []float64{1, 10}, Y: []float64{2, 20}},
+		Series{Label: "central d1 O(h^4) (palette test)", X: []float64{1, 10}, Y: []float64{1, 10}})
+	cc, lc := legendColors(c), legendColors(l)
+	if a, b := cc["steepest (palette test), 105 steps"], lc["steepest (palette test) (exact line search)"]; a == nil || a != b {
+		t.Errorf("one method in two panels drawn in %v and %v", a, b)
+	}
+	if a, b := lc["central d1 O(h^2) (palette test)"], lc["central d1 O(h^4) (palette test)"]; a == nil || a == b {
+		t.Errorf("two series of one plot share the colour %v", a)
+	}
+}

@@ -46,7 +46,7 @@ func addPath(p *plot.Plot, op string, i int, s Series) error {
 	}
 	col := pathColor(i)
 	if s.Label != "" {
-		col = ColorOf(s.Label) // the colour the same label has in other panels
+		col = seriesColor(p, i, s.Label) // the colour the same method has in other panels
 	}
 	// A white casing under the line keeps any colour visible on any part
 	// of the heat map.

@@ -32,8 +32,8 @@ var glyphs = []draw.GlyphDrawer{
 	draw.CrossGlyph{}, draw.PlusGlyph{}, draw.RingGlyph{},
 }
 
-func lineStyle(i int, label string) draw.LineStyle {
-	return draw.LineStyle{Color: seriesColor(i, label), Width: vg.Points(1.6)}
+func lineStyle(p *plot.Plot, i int, label string) draw.LineStyle {
+	return draw.LineStyle{Color: seriesColor(p, i, label), Width: vg.Points(1.6)}
 }
 
 // newPlot returns a plot with a title, axis labels, a light grid and the
