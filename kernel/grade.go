@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -80,6 +81,7 @@ type gradeOptions struct {
 	cacheDir    string        // reference observations; default <repo>/.gradbook/grade-cache
 	sandbox     *sandbox      // where submissions run; nil only with unsandboxed
 	unsandboxed bool          // the grader was told to run student code on the host
+	alias       string        // the name test cells import lib/check as (hardenTest); set per run
 }
 
 func runGrade(args []string) error {
@@ -216,6 +218,7 @@ func gradeSubmissions(env *jupyterEnv, subs []string, opt gradeOptions) ([]submi
 		return nil, err
 	}
 	subs = opt.shard.pick(subs)
+	opt.alias = "gradbookcheck" + randomToken()
 	ref, err := referenceObservations(env, src, opt)
 	if err != nil {
 		return nil, err
@@ -271,7 +274,7 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 		r.Error = err.Error()
 		return r
 	}
-	graded := prepareSubmission(src, sub)
+	graded := prepareSubmission(src, sub, opt.alias)
 	res, executed, err := runObserved(env, graded, r.Student, slot, opt)
 	if err != nil {
 		r.Error = err.Error()
@@ -328,7 +331,10 @@ func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, o
 // cleared. A second cell with the same grade_id, or a cell claiming a
 // grade_id the source does not lock, loses its nbgrader metadata so it cannot
 // be scored.
-func prepareSubmission(src, sub nbformat.Notebook) nbformat.Notebook {
+//
+// Restored test cells are hardened (hardenTest) with the check alias of
+// this grading run.
+func prepareSubmission(src, sub nbformat.Notebook, alias string) nbformat.Notebook {
 	locked := map[string]nbformat.Cell{}
 	for _, c := range src.Cells() {
 		if nbformat.IsLocked(c) {
@@ -343,6 +349,9 @@ func prepareSubmission(src, sub nbformat.Notebook) nbformat.Notebook {
 		if orig, ok := locked[id]; ok && !used[id] {
 			used[id] = true
 			cells[i] = nbformat.CloneCell(orig)
+			if nbformat.IsTest(cells[i]) {
+				nbformat.SetSource(cells[i], hardenTest(nbformat.Source(cells[i]), alias))
+			}
 		} else if nbformat.NBGrader(c) != nil && (used[id] || nbformat.IsTest(c) || nbformat.IsLocked(c)) {
 			delete(c["metadata"].(map[string]any), "nbgrader")
 		}
@@ -384,7 +393,7 @@ func referenceObservations(env *jupyterEnv, src nbformat.Notebook, opt gradeOpti
 	if opt.log != nil {
 		fmt.Fprintf(opt.log, "running the reference solution %s\n", opt.source)
 	}
-	res, executed, err := runObserved(env, prepareSubmission(src, src), "reference", 0, opt)
+	res, executed, err := runObserved(env, prepareSubmission(src, src, opt.alias), "reference", 0, opt)
 	if err != nil {
 		return nil, fmt.Errorf("the reference run of %s: %w", opt.source, err)
 	}
@@ -609,11 +618,18 @@ func feedbackNotebook(src, sub nbformat.Notebook, r submissionReport) nbformat.N
 			continue
 		}
 		text := fmt.Sprintf("**%s** (%g of %g points): %s", t.Test, t.Points, t.MaxPoints, t.Status)
-		if name, _, _ := strings.Cut(t.Message, ":"); t.Message != "" && t.Status != "failed" {
+		name, _, _ := strings.Cut(t.Message, ":")
+		switch {
+		case t.Status == "error" && t.Message != "panic: not implemented":
+			// An error's text is the student's program's own output, which
+			// may quote the hidden tests (gonb keeps their source next to
+			// the executable): say only what kind of ending it was.
+			text += " — the cell ended with an error (a panic, a compile error or a non-zero exit)"
+		case t.Message != "" && t.Status != "failed":
 			text += " — " + t.Message
-		} else if t.Status == "failed" && strings.Contains(visible[id], strconv.Quote(name)) {
+		case t.Status == "failed" && strings.Contains(visible[id], strconv.Quote(name)):
 			text += " — " + t.Message
-		} else if t.Status == "failed" {
+		case t.Status == "failed":
 			text += " — a hidden test failed"
 		}
 		cells = append(cells, md(text))
@@ -710,6 +726,12 @@ func mergeShards(paths []string) ([]submissionReport, error) {
 		}
 	}
 	return all, nil
+}
+
+func randomToken() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // safeName keeps letters, digits, '-', '_' and '.' of a name for a file name.

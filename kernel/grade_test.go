@@ -74,12 +74,12 @@ func TestPrepareSubmission(t *testing.T) {
 	nbformat.SetSource(extra, "%%\nfmt.Println(\"my own cell\")")
 	student.SetCells(append(cs, extra))
 
-	nb := prepareSubmission(src, student)
+	nb := prepareSubmission(src, student, "gbc")
 	if i := cellByID(nb, "test_double"); i >= 0 {
 		t.Error("a deleted test cell was put back")
 	}
 	tri := nbformat.Source(nb.Cells()[cellByID(nb, "test_triple")])
-	if !strings.Contains(tri, `check.Value("triple(0.5)"`) || strings.Contains(tri, `Println("PASS")`) {
+	if !strings.Contains(tri, `gbc.Value("triple(0.5)", triple(0.5), 0, 0)`) || strings.Contains(tri, `Println("PASS")`) {
 		t.Errorf("test_triple not restored from the source with its hidden tests:\n%s", tri)
 	}
 	if got := len(nb.Tests()); got != 5 {
@@ -107,6 +107,25 @@ func executedCell(src string, outputs ...map[string]any) map[string]any {
 
 func stream(name, text string) map[string]any {
 	return map[string]any{"output_type": "stream", "name": name, "text": []any{text}}
+}
+
+// TestHardenTest: test cells call lib/check through the run's alias and
+// carry no expected values; other code is untouched.
+func TestHardenTest(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"value", "%%\ncheck.Value(\"a\", f(1), math.Cos(1), 1e-8)",
+			"import gbc \"github.com/gradbook/gradbook/lib/check\"\n\n%%\ngbc.Value(\"a\", f(1), 0, 1e-8)"},
+		{"slice and func", "%%\nx := check.Slice(\"s\", g(), []float64{1, 2}, 0)\ncheck.Func(\"f\", f, math.Sin, pts, 1e-6)\ncheck.Gradient(\"g\", f, df, []float64{1}, 1e-6)",
+			"import gbc \"github.com/gradbook/gradbook/lib/check\"\n\n%%\nx := gbc.Slice(\"s\", g(), nil, 0)\ngbc.Func(\"f\", f, nil, pts, 1e-6)\ngbc.Gradient(\"g\", f, df, []float64{1}, 1e-6)"},
+		{"a nested check in the expected value goes with it", "%%\ncheck.Value(\"a\", f(), check.X(), 0)",
+			"import gbc \"github.com/gradbook/gradbook/lib/check\"\n\n%%\ngbc.Value(\"a\", f(), 0, 0)"},
+		{"not a %% cell", "func f() { check.Value(\"a\", 1, 2, 0) }", "func f() { check.Value(\"a\", 1, 2, 0) }"},
+		{"does not parse", "%%\ncheck.Value(", "%%\ncheck.Value("},
+	} {
+		if got := hardenTest(c.in, "gbc"); got != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
+		}
+	}
 }
 
 // TestJudgeCell: the verdict comes from the runner's status and the

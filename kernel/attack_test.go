@@ -1,0 +1,328 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gradbook/gradbook/internal/nbformat"
+	"github.com/gradbook/gradbook/internal/testenv"
+	"github.com/gradbook/gradbook/lib/check/observe"
+)
+
+// rightFuncs are the tiny assignment's functions, solved.
+var rightFuncs = map[string]string{
+	"double": "return 2 * x", "halve": "return x / 2", "triple": "return 3 * x",
+	"square": "return x * x", "negate": "return -x", "inc": "return x + 1",
+}
+
+// funcsCell writes the tiny assignment's solution cell: every function
+// solved except those in wrong, whose bodies are given; extra goes on top.
+func funcsCell(extra string, wrong map[string]string) string {
+	var b strings.Builder
+	b.WriteString(extra + "\n")
+	for _, name := range []string{"double", "halve", "triple", "square", "negate", "inc"} {
+		body := rightFuncs[name]
+		if w, ok := wrong[name]; ok {
+			body = w
+		}
+		fmt.Fprintf(&b, "func %s(x float64) float64 {\n%s\n}\n\n", name, body)
+	}
+	return b.String()
+}
+
+// An attack is one adversarial submission of the tiny assignment: its
+// solution cell, and the tests it must score zero on.
+type attack struct {
+	student string
+	funcs   string
+	edit    func(nb nbformat.Notebook) // more changes to the notebook
+	zero    []string                   // tests that must score 0
+}
+
+// sandboxUIDsRunning lists processes whose real uid is a sandbox uid.
+func sandboxUIDsRunning(t *testing.T) []string {
+	t.Helper()
+	var found []string
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "status"))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && f[0] == "Uid:" {
+				if uid, _ := strconv.Atoi(f[1]); uid >= sandboxUID && uid < sandboxUID+100 {
+					found = append(found, e.Name()+" uid "+f[1])
+				}
+			}
+		}
+	}
+	return found
+}
+
+// TestGradeAttacks grades, in one sandboxed run through the real kernel, an
+// honest submission and one submission per attack of issue 12 and more. The
+// honest one must score full marks, every attack zero on the tests it
+// targets; afterwards the checkout is unchanged, no process of a sandbox uid
+// is left, nothing was written into the output folder but the grade files
+// and feedback, no connection reached the host, and the grade files say
+// what the returned reports say.
+func TestGradeAttacks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("executes notebooks through the kernel")
+	}
+	testenv.Need(t, "bubblewrap")
+	if os.Geteuid() != 0 {
+		t.Skip("the sandbox switches each submission to its own uid: needs root")
+	}
+	env := testKernel(t)
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcAbs, _ := filepath.Abs(tinySource)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "grades")
+
+	// A listener on the host's loopback: a sandbox has its own network
+	// namespace, so nothing may arrive here.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	hits := make(chan string, 10)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			hits <- c.RemoteAddr().String()
+			c.Close()
+		}
+	}()
+	var forged strings.Builder
+	observe.Write(&forged, observe.Floats("double(2)", observe.Rel, 1e9, 4))
+	observe.Write(&forged, observe.Floats("double(-1.5)", observe.Rel, 1e9, -3))
+
+	attacks := []attack{
+		// 1. A prefix on the check's line.
+		{student: "a1-prefix", funcs: funcsCell(`import "fmt"`, map[string]string{"double": `fmt.Print("» "); return 0`}), zero: []string{"test_double"}},
+		// 2. FAIL lines sent to /dev/null.
+		{student: "a2-devnull", funcs: funcsCell("import \"os\"\nfunc init() { os.Stdout, _ = os.OpenFile(os.DevNull, os.O_WRONLY, 0) }",
+			map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 3. A local type standing in for the check package, echoing the expected value.
+		{student: "a3-fakecheck", funcs: funcsCell(`import "fmt"
+type fakeChecker struct{}
+func (fakeChecker) Value(name string, got, want, tol float64) bool {
+	fmt.Printf("PASS %s\n\x1egradbook-observation {\"name\":%q,\"kind\":\"rel\",\"values\":[\"%v\"],\"tol\":1e9}\n", name, name, want)
+	return true
+}
+var check fakeChecker`, map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 4. Exit 0 before the checks.
+		{student: "a4-exit", funcs: funcsCell(`import "os"`, map[string]string{"double": "os.Exit(0); return 0"}), zero: []string{"test_double"}},
+		// 5. Rewrite lib/check in the checkout (and anything else writable).
+		{student: "a5-rewrite-lib", funcs: funcsCell(fmt.Sprintf(`import "os"
+func init() {
+	for _, p := range []string{%q, os.Getenv("GRADBOOK_ROOT") + "/lib/check/check.go", "/gradbook/src/lib/check/check.go"} {
+		os.WriteFile(p, []byte("package check\n"), 0o644)
+	}
+	os.WriteFile(%q, []byte("pwned"), 0o644)
+}`, filepath.Join(root, "lib", "check", "check.go"), filepath.Join(root, "PWNED")), map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 6. A detached process that outlives the submission and rewrites the grades.
+		{student: "a6-detached", funcs: funcsCell(fmt.Sprintf(`import ("os"; "os/exec"; "syscall")
+func init() {
+	c := exec.Command("/bin/sh", "-c", "for i in $(seq 200); do echo 'x,tiny,test_double,1' >> %s/grades.csv; touch %s/PWNED; sleep 0.5; done")
+	c.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	c.Start()
+	for i := 0; i < 50; i++ { exec.Command("/bin/sleep", "1000").Start() }
+	_ = os.Getpid()
+}`, out, out), map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 7. Read the source notebook (solutions, hidden tests) into the output.
+		{student: "a7-read-source", funcs: funcsCell(fmt.Sprintf(`import ("fmt"; "os")
+func init() {
+	data, err := os.ReadFile(%q)
+	fmt.Println("SOURCE:", string(data), err)
+	panic("SOURCE: " + string(data))
+}`, srcAbs), map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 8. Metadata claiming another assignment and another student.
+		{student: "a8-metadata", funcs: funcsCell("", map[string]string{"double": "return 0"}), edit: func(nb nbformat.Notebook) {
+			nb.Metadata()["gradbook"] = map[string]any{"assignment": "a2-backward-rules", "student": "alice"}
+		}, zero: []string{"test_double"}},
+		// 9. Forged observation records, then an exit before the real ones.
+		{student: "a9-forge", funcs: funcsCell(`import ("fmt"; "os")`, map[string]string{"double": fmt.Sprintf("fmt.Print(%q); os.Exit(0); return 0", forged.String())}),
+			zero: []string{"test_double"}},
+		// 10. The network: the host's loopback and the internet.
+		{student: "a10-network", funcs: funcsCell(fmt.Sprintf(`import ("net"; "time")
+func init() {
+	for _, a := range []string{%q, "1.1.1.1:80"} {
+		if c, err := net.DialTimeout("tcp", a, 2*time.Second); err == nil { c.Close() }
+	}
+}`, ln.Addr().String()), map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 11. An endless loop and a panicking harness.
+		{student: "a11-loop-panic", funcs: funcsCell("", map[string]string{"halve": "for { x++ }", "triple": `panic("PASS")`}),
+			zero: []string{"test_halve", "test_triple"}},
+		// 12. Edit a test cell to print PASS, and copy a test's metadata onto a cell of one's own.
+		{student: "a12-edit-tests", funcs: funcsCell("", map[string]string{"square": "return 0", "negate": "return 0"}), edit: func(nb nbformat.Notebook) {
+			editCell(t, nb, "test_square", "%%\nfmt.Println(\"PASS square(3)\")")
+			cs := nb.Cells()
+			extra := nbformat.CloneCell(cs[cellByID(nb, "test_negate")])
+			deleteCell(t, nb, "test_negate")
+			nbformat.SetSource(extra, "%%\nfmt.Println(\"PASS negate\")")
+			nb.SetCells(append(nb.Cells(), extra))
+		}, zero: []string{"test_square", "test_negate"}},
+	}
+
+	src := readTiny(t)
+	student, err := assignNotebook(src, "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	subs := []string{}
+	write := func(name string, nb nbformat.Notebook) {
+		p := filepath.Join(dir, "submitted", name, "tiny.ipynb")
+		if err := nbformat.Write(p, nb); err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, p)
+	}
+	honest := student.Clone()
+	editCell(t, honest, "funcs", funcsCell("", nil))
+	write("alice", honest)
+	for _, a := range attacks {
+		nb := student.Clone()
+		editCell(t, nb, "funcs", a.funcs)
+		if a.edit != nil {
+			a.edit(nb)
+		}
+		write(a.student, nb)
+	}
+
+	gitStatus := func() string {
+		out, err := exec.Command("git", "-C", root, "status", "--porcelain").CombinedOutput()
+		if err != nil {
+			t.Fatalf("git status: %v: %s", err, out)
+		}
+		return string(out)
+	}
+	before := gitStatus()
+	sb, err := needSandbox(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.remove()
+	start := time.Now()
+	reports, err := gradeSubmissions(env, subs, gradeOptions{outDir: out, timeout: 20 * time.Second, source: tinySource,
+		assignment: "tiny", jobs: 2, cacheDir: t.TempDir(), sandbox: sb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("graded %d submissions in %.1fs", len(subs), time.Since(start).Seconds())
+
+	byStudent := map[string]submissionReport{}
+	for _, r := range reports {
+		byStudent[r.Student] = r
+		if r.Error != "" || r.Assignment != "tiny" {
+			t.Errorf("%s: error %q, assignment %q", r.Student, r.Error, r.Assignment)
+		}
+	}
+	if r := byStudent["alice"]; r.Score != 10 {
+		t.Errorf("the honest submission scored %g of 10: %+v", r.Score, r.Tests)
+	}
+	for _, a := range attacks {
+		r, ok := byStudent[a.student]
+		if !ok {
+			t.Errorf("no report for %s", a.student)
+			continue
+		}
+		for _, s := range r.Tests {
+			for _, z := range a.zero {
+				if s.Test == z && s.Points != 0 {
+					t.Errorf("%s scored %g on %s (%s %s)", a.student, s.Points, z, s.Status, s.Message)
+				}
+			}
+		}
+		t.Logf("%-16s %4g/10  %v", a.student, r.Score, r.Tests)
+	}
+
+	time.Sleep(2 * time.Second) // give a survivor time to act
+	if after := gitStatus(); after != before {
+		t.Errorf("the checkout changed:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	if left := sandboxUIDsRunning(t); len(left) > 0 {
+		t.Errorf("processes of sandbox uids are still running: %v", left)
+	}
+	select {
+	case h := <-hits:
+		t.Errorf("a submission connected to the host from %s", h)
+	default:
+	}
+	var files []string
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			files = append(files, rel)
+		}
+		return nil
+	})
+	for _, f := range files {
+		if f != "grades.csv" && f != "grades.json" && !(strings.HasPrefix(f, "feedback/") && strings.HasSuffix(f, ".ipynb")) {
+			t.Errorf("unexpected file in the output: %s", f)
+		}
+		data, _ := os.ReadFile(filepath.Join(out, f))
+		for _, secret := range []string{"BEGIN HIDDEN TESTS", "double(-1.5)", "return 2 * x\n\t// END SOLUTION"} {
+			if strings.Contains(string(data), secret) {
+				t.Errorf("%s contains %q from the source notebook", f, secret)
+			}
+		}
+	}
+	checkGradeFiles(t, out, reports)
+}
+
+// checkGradeFiles checks that grades.csv and grades.json say what reports say.
+func checkGradeFiles(t *testing.T, out string, reports []submissionReport) {
+	t.Helper()
+	var js struct{ Submissions []submissionReport }
+	data, err := os.ReadFile(filepath.Join(out, "grades.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &js)
+	}
+	if err != nil || len(js.Submissions) != len(reports) {
+		t.Fatalf("grades.json: %v, %d submissions, want %d", err, len(js.Submissions), len(reports))
+	}
+	f, err := os.Open(filepath.Join(out, "grades.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("grades.csv: %v, %d rows", err, len(rows))
+	}
+	perStudent := map[string]float64{}
+	for _, row := range rows[1:] {
+		p, _ := strconv.ParseFloat(row[3], 64)
+		perStudent[row[0]] += p
+	}
+	for i, r := range reports {
+		if js.Submissions[i].Student != r.Student || js.Submissions[i].Score != r.Score {
+			t.Errorf("grades.json says %s %g, the grader said %s %g", js.Submissions[i].Student, js.Submissions[i].Score, r.Student, r.Score)
+		}
+		if perStudent[r.Student] != r.Score {
+			t.Errorf("grades.csv gives %s %g points, the grader said %g", r.Student, perStudent[r.Student], r.Score)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// hardenTest rewrites a %% test cell for a graded run so that the student's
+// code, compiled into the same program, can neither stand in for the checks
+// nor learn the expected values from them:
+//
+//   - every check.F becomes alias.F, with alias an import of lib/check named
+//     by a nonce chosen for this grading run. A student's
+//     `var check fakeChecker` compiles but is never called; the nonce is not
+//     known when the student's code is compiled.
+//   - the expected value of Value, Within and Slice, and the reference
+//     function of Func, become zero values. The grader compares what the
+//     student's functions return with the reference run, so the checks do
+//     not need them — and a program that reads its own source at run time
+//     (gonb leaves main.go next to the executable) then finds no expected
+//     value to echo.
+//
+// A cell that is not a %% cell, or does not parse, is returned unchanged.
+func hardenTest(src, alias string) string {
+	body, ok := strings.CutPrefix(strings.TrimLeft(src, " \t\n"), "%%")
+	if !ok {
+		return src
+	}
+	const head = "package p\nfunc _() {"
+	text := head + body + "\n}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", text, 0)
+	if err != nil {
+		return src
+	}
+	type edit struct {
+		from, to int
+		with     string
+	}
+	var edits []edit
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	ast.Inspect(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "check" {
+				edits = append(edits, edit{off(id.Pos()), off(id.End()), alias})
+			}
+			return true
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok = call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "check" || len(call.Args) < 3 {
+			return true
+		}
+		zero := map[string]string{"Value": "0", "Within": "0", "Slice": "nil", "Func": "nil"}[sel.Sel.Name]
+		if zero != "" {
+			a := call.Args[2]
+			edits = append(edits, edit{off(a.Pos()), off(a.End()), zero})
+			// The expected value's own sub-expressions are gone with it.
+			return true
+		}
+		return true
+	})
+	// Drop edits inside a replaced expected value, then apply from the end.
+	sort.Slice(edits, func(i, j int) bool { return edits[i].from < edits[j].from })
+	var kept []edit
+	for _, e := range edits {
+		if n := len(kept); n > 0 && e.from < kept[n-1].to {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	for i := len(kept) - 1; i >= 0; i-- {
+		e := kept[i]
+		text = text[:e.from] + e.with + text[e.to:]
+	}
+	body = strings.TrimSuffix(strings.TrimPrefix(text, head), "\n}\n")
+	return "import " + alias + " \"" + modulePath + "/lib/check\"\n\n%%" + body
+}
