@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -324,5 +325,79 @@ func checkGradeFiles(t *testing.T, out string, reports []submissionReport) {
 		if perStudent[r.Student] != r.Score {
 			t.Errorf("grades.csv gives %s %g points, the grader said %g", r.Student, perStudent[r.Student], r.Score)
 		}
+	}
+}
+
+// TestGradeShards grades three submissions in two shards through the real
+// kernel, merges the shards, and compares with grading them in one run.
+func TestGradeShards(t *testing.T) {
+	if testing.Short() {
+		t.Skip("executes notebooks through the kernel")
+	}
+	env := testKernel(t)
+	src := readTiny(t)
+	student, err := assignNotebook(src, "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var subs []string
+	for name, funcs := range map[string]string{
+		"alice": funcsCell("", nil),
+		"bob":   funcsCell("", map[string]string{"double": "return 0", "inc": "return x"}),
+		"carol": funcsCell("", map[string]string{"halve": "return x", "triple": "return x", "square": "return x"}),
+	} {
+		nb := student.Clone()
+		editCell(t, nb, "funcs", funcs)
+		p := filepath.Join(dir, "submitted", name, "tiny.ipynb")
+		if err := nbformat.Write(p, nb); err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, p)
+	}
+	cache := t.TempDir() // one reference run for all three gradings
+	opt := func(out string, s shard) gradeOptions {
+		return gradeOptions{outDir: filepath.Join(dir, out), timeout: 30 * time.Second, source: tinySource,
+			assignment: "tiny", jobs: 2, cacheDir: cache, unsandboxed: true, shard: s}
+	}
+	whole, err := gradeSubmissions(env, subs, opt("whole", shard{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for k := 0; k < 2; k++ {
+		// The shards get the list in different orders, as machines listing
+		// a shared folder might.
+		list := append([]string(nil), subs...)
+		if k == 1 {
+			list[0], list[2] = list[2], list[0]
+		}
+		if _, err := gradeSubmissions(env, list, opt("shards", shard{k, 2})); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, filepath.Join(dir, "shards", fmt.Sprintf("shard-%d-of-2.json", k)))
+	}
+	merged, err := mergeShards(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(rs []submissionReport) string {
+		var b []string
+		for _, r := range rs {
+			var tests []string
+			for _, s := range r.Tests {
+				tests = append(tests, s.Test+"="+s.Status)
+			}
+			b = append(b, fmt.Sprintf("%s %g %v", r.Student, r.Score, tests))
+		}
+		sort.Strings(b)
+		return strings.Join(b, "\n")
+	}
+	if score(merged) != score(whole) {
+		t.Errorf("merged shards:\n%s\none run:\n%s", score(merged), score(whole))
+	}
+	if want := map[string]float64{"alice": 10, "bob": 7, "carol": 4}; len(merged) != 3 ||
+		merged[0].Score != want[merged[0].Student] || merged[1].Score != want[merged[1].Student] || merged[2].Score != want[merged[2].Student] {
+		t.Errorf("merged scores: %s", score(merged))
 	}
 }

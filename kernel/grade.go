@@ -393,7 +393,11 @@ func referenceObservations(env *jupyterEnv, src nbformat.Notebook, opt gradeOpti
 	if opt.log != nil {
 		fmt.Fprintf(opt.log, "running the reference solution %s\n", opt.source)
 	}
-	res, executed, err := runObserved(env, prepareSubmission(src, src, opt.alias), "reference", 0, opt)
+	// The reference run starts from a cold build cache (it warms the one
+	// the submissions copy) and runs the instructor's code: a longer limit.
+	refOpt := opt
+	refOpt.timeout = max(opt.timeout, 10*time.Minute)
+	res, executed, err := runObserved(env, prepareSubmission(src, src, opt.alias), "reference", 0, refOpt)
 	if err != nil {
 		return nil, fmt.Errorf("the reference run of %s: %w", opt.source, err)
 	}
