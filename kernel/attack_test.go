@@ -117,7 +117,6 @@ func TestGradeAttacks(t *testing.T) {
 	}()
 	var forged strings.Builder
 	observe.Write(&forged, observe.Floats("double(2)", observe.Rel, 1e9, 4))
-	observe.Write(&forged, observe.Floats("double(-1.5)", observe.Rel, 1e9, -3))
 
 	attacks := []attack{
 		// 1. A prefix on the check's line.
@@ -163,9 +162,22 @@ func init() {
 		{student: "a8-metadata", funcs: funcsCell("", map[string]string{"double": "return 0"}), edit: func(nb nbformat.Notebook) {
 			nb.Metadata()["gradbook"] = map[string]any{"assignment": "a2-backward-rules", "student": "alice"}
 		}, zero: []string{"test_double"}},
-		// 9. Forged observation records, then an exit before the real ones.
+		// 9. A forged record of the visible check (its value is on the page),
+		// then an exit before the real records: the hidden check is missing.
 		{student: "a9-forge", funcs: funcsCell(`import ("fmt"; "os")`, map[string]string{"double": fmt.Sprintf("fmt.Print(%q); os.Exit(0); return 0", forged.String())}),
 			zero: []string{"test_double"}},
+		// 13. Read the program's own source (gonb keeps main.go next to the
+		// executable), forge a record of every check with the expected value
+		// found there, and exit before the real ones.
+		{student: "a13-echo-source", funcs: funcsCell(`import ("fmt"; "os"; "path/filepath"; "regexp")`, map[string]string{"double": `exe, _ := os.Executable()
+	src, _ := os.ReadFile(filepath.Join(filepath.Dir(exe), "main.go"))
+	for _, m := range regexp.MustCompile(` + "`" + `\.Value\("([^"]+)", [^,]+, ([^,]+),` + "`" + `).FindAllStringSubmatch(string(src), -1) {
+		fmt.Printf("
+gradbook-observation {"name":%q,"kind":"rel","values":[%q],"tol":1}
+", m[1], m[2])
+	}
+	os.Exit(0)
+	return 0`}), zero: []string{"test_double"}},
 		// 10. The network: the host's loopback and the internet.
 		{student: "a10-network", funcs: funcsCell(fmt.Sprintf(`import ("net"; "time")
 func init() {
@@ -284,7 +296,7 @@ func init() {
 			t.Errorf("unexpected file in the output: %s", f)
 		}
 		data, _ := os.ReadFile(filepath.Join(out, f))
-		for _, secret := range []string{"BEGIN HIDDEN TESTS", "double(-1.5)", "return 2 * x\n\t// END SOLUTION"} {
+		for _, secret := range []string{"BEGIN HIDDEN TESTS", "double(-1.5), -3", "return 2 * x\n\t// END SOLUTION"} {
 			if strings.Contains(string(data), secret) {
 				t.Errorf("%s contains %q from the source notebook", f, secret)
 			}

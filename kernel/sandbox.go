@@ -164,7 +164,10 @@ func (s *sandbox) command(slot int, binds []string, warming bool, inner []string
 		"--perms", "0755", "--dir", "/gradbook",
 		"--ro-bind", s.goroot, s.goroot,
 		"--ro-bind", s.modCache, "/gradbook/gomod",
-		"--ro-bind", s.bin, "/gradbook/bin",
+		// gonb and goimports only: without gopls, gonb starts no language
+		// server, which grading does not need (about a CPU second a notebook).
+		"--ro-bind", filepath.Join(s.bin, "gonb"), "/gradbook/bin/gonb",
+		"--ro-bind", filepath.Join(s.bin, "goimports"), "/gradbook/bin/goimports",
 		"--ro-bind", filepath.Join(s.dir, "src"), "/gradbook/src",
 		"--ro-bind", filepath.Join(s.dir, "jupyter"), "/gradbook/jupyter",
 	}

@@ -32,11 +32,14 @@
 // gonb reports a cell as an error exactly when the cell's program exits with
 // a non-zero status: a compile error, a panic, or os.Exit(1). A failed check
 // does not exit: the cell carries on, so a lecture notebook's exercise cell
-// shows every PASS and FAIL line and the notebook still runs to the end. The
-// grader (`go run ./kernel grade`) scores a graded test cell zero when the
-// cell ends in an error OR prints a line that begins with "FAIL "; the line
-// format is therefore a contract. A cell that wants to stop at the first
-// failure can call Must(ok), which exits the cell with an error output, and
+// shows every PASS and FAIL line and the notebook still runs to the end.
+//
+// The grader (`go run ./kernel grade`) does not read PASS and FAIL lines:
+// anything printed by the program that runs a student's code can be forged.
+// When GRADBOOK_OBSERVE is set, every check also writes an observation — the
+// values the student's code produced — to file descriptor 1, and the grader
+// compares them with the reference solution's (package observe). A cell that
+// wants to stop at the first failure can call Must(ok), which exits the cell with an error output, and
 // NoError(err) does the same for an error; notebooks declare
 // `var must = check.NoError` instead of each writing their own helper.
 package check
