@@ -119,6 +119,8 @@ func TestHardenTest(t *testing.T) {
 			"import gbc \"github.com/gradbook/gradbook/lib/check\"\n\n%%\nx := gbc.Slice(\"s\", g(), nil, 0)\ngbc.Func(\"f\", f, nil, pts, 1e-6)\ngbc.Gradient(\"g\", f, df, []float64{1}, 1e-6)"},
 		{"a nested check in the expected value goes with it", "%%\ncheck.Value(\"a\", f(), check.X(), 0)",
 			"import gbc \"github.com/gradbook/gradbook/lib/check\"\n\n%%\ngbc.Value(\"a\", f(), 0, 0)"},
+		{"the expected value's variables stay used", "%%\nwant := f(2)\ng := h\ncheck.Value(\"a\", k(), want*g(1)+math.Pi+p.X, 0)",
+			"import gbc \"github.com/gradbook/gradbook/lib/check\"\n\n%%\nwant := f(2)\ng := h\ngbc.Value(\"a\", k(), func() float64 { _ = []any{want, g}; return 0 }(), 0)"},
 		{"not a %% cell", "func f() { check.Value(\"a\", 1, 2, 0) }", "func f() { check.Value(\"a\", 1, 2, 0) }"},
 		{"does not parse", "%%\ncheck.Value(", "%%\ncheck.Value("},
 	} {

@@ -166,6 +166,7 @@ func (s *sandbox) command(slot int, binds []string, warming bool, inner []string
 		"--ro-bind", s.modCache, "/gradbook/gomod",
 		// gonb and goimports only: without gopls, gonb starts no language
 		// server, which grading does not need (about a CPU second a notebook).
+		"--perms", "0755", "--dir", "/gradbook/bin",
 		"--ro-bind", filepath.Join(s.bin, "gonb"), "/gradbook/bin/gonb",
 		"--ro-bind", filepath.Join(s.bin, "goimports"), "/gradbook/bin/goimports",
 		"--ro-bind", filepath.Join(s.dir, "src"), "/gradbook/src",
