@@ -19,11 +19,15 @@ func ExampleCompare() {
 		observe.Floats("order of forward", observe.Rel, 0.05, 2),
 	}
 	for _, v := range observe.Compare(ref, got) {
-		fmt.Println(v.Name, v.OK, v.Why)
+		if v.OK {
+			fmt.Println(v.Name, "agrees")
+		} else {
+			fmt.Println(v.Name, "fails:", v.Why)
+		}
 	}
 	// Output:
-	// central(sin, 1, 1e-4) true
-	// order of forward false got 2, want 1.0002
+	// central(sin, 1, 1e-4) agrees
+	// order of forward fails: got 2, want 1.0002
 }
 
 // A check writes one framed line per observation; Parse finds them in a
