@@ -147,14 +147,15 @@ func main() {
 	fmt.Printf("%-44s %12s %12s %8s  %s\n", "workload", "PyTorch", "gradbook", "ratio", "target")
 	// spread is the range of the per-repetition ratios gradbook/PyTorch of
 	// workload w (each repetition times both sides back to back), scaled
-	// by k: how much the load moved the figure during the run.
+	// by k: how much the load moved the figure during the run; and the
+	// ratio of the fastest runs, the least disturbed on a shared machine.
 	spread := func(w string, k float64) string {
 		g, p := times["go "+w], times["torch "+w]
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for i := range g {
 			lo, hi = min(lo, k*g[i]/p[i]), max(hi, k*g[i]/p[i])
 		}
-		return fmt.Sprintf("[runs %.3g–%.3g]", lo, hi)
+		return fmt.Sprintf("[runs %.3g–%.3g; fastest/fastest %.3g]", lo, hi, k*slices.Min(g)/slices.Min(p))
 	}
 	row := func(name string, p, g float64, unit, target, spread string) {
 		fmt.Printf("%-44s %9.3f %-2s %9.3f %-2s %8.3f  %-18s %s\n", name, p, unit, g, unit, g/p, target, spread)
