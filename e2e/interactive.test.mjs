@@ -136,15 +136,23 @@ test('untrusted, the executed copy shows each interactive figure as a still imag
     assert.ok(outputs > 0, 'the executed copy holds interactive figures');
     // No script ran: no live controls; the default frame is an image drawn at a real size.
     assert.equal(await page.locator('.gradbook-interactive[data-ready]').count(), 0, 'no figure script ran in the untrusted notebook');
-    const cells = page.locator('.output_area').filter({ has: page.locator('img') });
-    let stills = 0;
-    for (const img of await page.locator('.output_area img').all()) {
-      const ok = await img.evaluate((e) => e.complete && e.naturalWidth > 50 && e.getBoundingClientRect().width > 50);
-      if (ok) stills++;
-    }
-    assert.ok(stills >= outputs, `every interactive figure shows a still image (${stills} images drawn, ${outputs} figures)`);
-    await page.locator('.output_area img').first().scrollIntoViewIfNeeded();
+    const shown = await page.evaluate(() => Jupyter.notebook.get_cells()
+      .filter((c) => (c.output_area?.outputs ?? []).some((o) => String(o.data?.['text/html'] ?? '').includes('gradbook-interactive')))
+      .map((c) => {
+        const imgs = [...c.output_area.element[0].querySelectorAll('img')];
+        return {
+          drawn: imgs.filter((e) => e.complete && e.naturalWidth > 50 && e.getBoundingClientRect().width > 50).length,
+          controls: c.output_area.element[0].querySelectorAll('input, select').length,
+          html: c.output_area.element[0].querySelector('.output_html') !== null,
+        };
+      }));
+    assert.equal(shown.length, outputs, 'each figure is in a cell of its own');
+    shown.forEach((s, i) => assert.ok(s.drawn >= 1, `figure ${i + 1} shows its still image (${JSON.stringify(s)})`));
+    const figs = await page.evaluate(() => Jupyter.notebook.get_cells()
+      .findIndex((c) => (c.output_area?.outputs ?? []).some((o) => String(o.data?.['text/html'] ?? '').includes('gradbook-interactive'))));
+    await page.locator('.cell').nth(figs).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(outDir, 'interactive-untrusted.png') });
+    console.log(`# untrusted: ${outputs} interactive figures, the first shown as ${JSON.stringify(shown[0])} (html: true means Jupyter showed the sanitized HTML, not the PNG)`);
     assert.deepEqual(problems, [], 'no JavaScript errors on the page');
   } finally {
     await page.close();

@@ -276,7 +276,7 @@ func TestHTML(t *testing.T) {
 	}
 	h := b.HTML()
 	for _, want := range []string{
-		`<input type="range" data-control="0" min="0" max="1" step="1" value="1" disabled`,
+		`<input type="range" data-control="0" min="0" max="1" step="1" value="1" disabled `,
 		`<output data-control="0"`, `>2</output>`,
 		`<option value="1" selected>z</option>`, `x&amp;y`,
 		`class="gradbook-frame" src="data:image/png;base64,`,

@@ -62,11 +62,13 @@ func (b *Bundle) HTML() string {
 	for i, c := range b.Controls {
 		def := c.def
 		if c.slider {
-			fmt.Fprintf(&sb, `<label>%s <input type="range" data-control="%d" min="0" max="%d" step="1" value="%d" disabled style="vertical-align: middle"> <output data-control="%d" style="display: inline-block; min-width: 4em; font-family: monospace">%s</output></label>`+"\n",
+			// Inline styles throughout: Notebook 6's CSS makes labels and
+			// range inputs blocks, which would stack value under slider.
+			fmt.Fprintf(&sb, `<label style="display: inline-flex; align-items: center; gap: 6px; margin: 0; font-weight: normal">%s <input type="range" data-control="%d" min="0" max="%d" step="1" value="%d" disabled style="display: inline-block; width: 160px; margin: 0"> <output data-control="%d" style="display: inline-block; min-width: 4em; font-family: monospace">%s</output></label>`+"\n",
 				htmlText(c.name), i, c.Len()-1, def, i, htmlText(c.labels[def]))
 			continue
 		}
-		fmt.Fprintf(&sb, `<label>%s <select data-control="%d" disabled>`, htmlText(c.name), i)
+		fmt.Fprintf(&sb, `<label style="display: inline-flex; align-items: center; gap: 6px; margin: 0; font-weight: normal">%s <select data-control="%d" disabled>`, htmlText(c.name), i)
 		for j, o := range c.labels {
 			sel := ""
 			if j == def {
