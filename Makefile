@@ -6,7 +6,7 @@
 
 GO ?= go
 
-.PHONY: lab test install doctor warm exec bench html site-e2e e2e screenshots fresh-test hub-test
+.PHONY: lab test install doctor warm exec bench html site-e2e e2e screenshots fresh-test hub-test docker-test
 
 lab:
 	$(GO) run ./kernel lab
@@ -82,3 +82,13 @@ hub-test:
 	$(GO) run ./kernel setup hub
 	cd hubtest && npm ci --no-audit --no-fund
 	$(GO) run ./hubtest $(if $(NB),-notebook $(NB))
+
+# make docker-test: build docker/Dockerfile with podman on a stand-in for the
+# docker-stacks base (no image registry needed), run it as compose.yaml does
+# and check it: user, token, kernel, every lecture inside the container, Run
+# All in Chromium, the work volume, a clean stop; prints the image's layer
+# sizes and the first plot cell's time (as root; cleans up after itself,
+# keeping the base images for the next run). See docker/README.md.
+docker-test:
+	$(GO) run ./kernel setup docker
+	$(GO) run ./docker/dockertest

@@ -66,6 +66,13 @@ var pieces = []Piece{
 		Debian: []string{"nodejs", "npm"}, probe: command("npm")},
 	{Name: "jupyterhub", For: "the multi-user course server test",
 		Debian: []string{"jupyterhub"}, probe: command("jupyterhub")},
+	// Debian's runc, not the crun podman pulls in: crun refuses the hybrid
+	// cgroup layout of the VMs gradbook is tested on.
+	{Name: "podman", For: "building and running the Docker image (make docker-test)",
+		Debian: []string{"podman", "runc", "uidmap", "slirp4netns", "fuse-overlayfs"},
+		probe:  all(command("podman"), command("runc"))},
+	{Name: "mmdebstrap", For: "making the container test's Debian base without an image registry",
+		Debian: []string{"mmdebstrap"}, probe: command("mmdebstrap")},
 }
 
 // MathJaxDir is where Debian's libjs-mathjax puts MathJax.
@@ -79,6 +86,9 @@ var Purposes = map[string][]string{
 	"e2e":  {"jupyter", "chromium", "npm"},
 	"hub":  {"jupyter", "jupyterhub", "npm"},
 	"html": {"jupyter", "mathjax"},
+	// The container test runs its browser check on the host against the
+	// container; Jupyter inside comes from the stand-in base image.
+	"docker": {"podman", "mmdebstrap", "chromium", "npm"},
 }
 
 // Lookup returns the piece of that name.
@@ -209,6 +219,17 @@ func command(name string) func() error {
 	return func() error {
 		if _, err := exec.LookPath(name); err != nil {
 			return fmt.Errorf("no %s command on PATH", name)
+		}
+		return nil
+	}
+}
+
+func all(probes ...func() error) func() error {
+	return func() error {
+		for _, p := range probes {
+			if err := p(); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
