@@ -14,7 +14,7 @@
 #     checks each extracted module against go.sum through its .ziphash;
 #   - the extracted source of every module that provides a package a cell
 #     can import: lib/, gonb's gonbui and cache, all of gonum and gonum/plot,
-#     and what those import.
+#     and what those import; and of what the kernel command imports.
 # What goes: the downloaded .zip archives (the extracted sources are what
 # builds read), and the extracted sources of modules only the tools, tests
 # or benchmarks need (golang.org/x/tools for gopls, zmq for gonb, ...).
@@ -25,8 +25,11 @@ set -euo pipefail
 modcache="$(go env GOMODCACHE)"
 before="$(du -sm "${modcache}" | cut -f1)"
 
-# Every package a notebook cell may import, and their dependencies.
+# Every package a notebook cell may import, and their dependencies; and
+# the kernel command (exec, assign, grade run inside the image too).
 importable=(
+    ./kernel/...
+    ./internal/...
     ./lib/...
     github.com/janpfeifer/gonb/gonbui/...
     github.com/janpfeifer/gonb/cache

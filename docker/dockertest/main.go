@@ -177,6 +177,15 @@ func (t *tester) podmanOut(args ...string) (string, error) {
 
 func (t *tester) podmanQuiet(args ...string) { _, _ = t.podmanOut(args...) }
 
+// logs returns the container's log; Jupyter writes it to stderr, which
+// podman logs passes on as stderr.
+func (t *tester) logs() string {
+	cmd := exec.Command("podman", "logs", container)
+	cmd.Env = append(os.Environ(), "CONTAINERS_CONF="+t.conf)
+	out, _ := cmd.CombinedOutput()
+	return string(out)
+}
+
 func (t *tester) exists(image string) bool {
 	_, err := t.podmanOut("image", "exists", image)
 	return err == nil
@@ -334,18 +343,22 @@ type layer struct {
 }
 
 func (t *tester) history(image string) ([]layer, error) {
-	out, err := t.podmanOut("history", "--human=false", "--no-trunc", "--format", "{{.Size}}\t{{.CreatedBy}}", image)
+	// JSON, because the table's sizes are rounded for people even with
+	// --human=false.
+	out, err := t.podmanOut("history", "--format", "json", image)
 	if err != nil {
 		return nil, err
 	}
+	var entries []struct {
+		Size      int64  `json:"size"`
+		CreatedBy string `json:"CreatedBy"`
+	}
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		return nil, fmt.Errorf("podman history of %s: %v", image, err)
+	}
 	var ls []layer
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		size, created, _ := strings.Cut(line, "\t")
-		n, err := strconv.ParseInt(strings.TrimSpace(size), 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("podman history: size %q: %v", size, err)
-		}
-		ls = append(ls, layer{n, created})
+	for _, e := range entries {
+		ls = append(ls, layer{e.Size, e.CreatedBy})
 	}
 	return ls, nil
 }
@@ -377,7 +390,7 @@ func (t *tester) sizes(base string) {
 		sum += l.size
 		if l.size > 0 {
 			what := l.created
-			if i := strings.Index(what, "/bin/sh -c "); i >= 0 {
+			if i := strings.LastIndex(what, "/bin/sh -c "); i >= 0 {
 				what = what[i+len("/bin/sh -c "):]
 			}
 			if len(what) > 90 {
@@ -428,7 +441,7 @@ func (t *tester) start() (*server, error) {
 	s := &server{url: fmt.Sprintf("http://127.0.0.1:%d", port)}
 	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {
-		logs, _ := t.podmanOut("logs", container)
+		logs := t.logs()
 		if m := tokenRE.FindStringSubmatch(logs); m != nil {
 			s.token = m[1]
 			if code, _, err := s.get("/api/status", true); err == nil && code == 200 {
@@ -436,13 +449,11 @@ func (t *tester) start() (*server, error) {
 			}
 		}
 		if st, _ := t.podmanOut("inspect", "--format", "{{.State.Status}}", container); strings.TrimSpace(st) == "exited" {
-			logs, _ := t.podmanOut("logs", container)
-			return nil, fmt.Errorf("the container exited:\n%s", logs)
+			return nil, fmt.Errorf("the container exited:\n%s", t.logs())
 		}
 		time.Sleep(time.Second)
 	}
-	logs, _ := t.podmanOut("logs", container)
-	return nil, fmt.Errorf("no server with a token in the log after 3 minutes:\n%s", logs)
+	return nil, fmt.Errorf("no server with a token in the log after 3 minutes:\n%s", t.logs())
 }
 
 func (s *server) do(method, path string, body []byte, withToken bool) (int, []byte, error) {
