@@ -89,6 +89,12 @@ func FuzzModesAgree(f *testing.F) {
 		y := evalProg(p, xv)
 		tape.Backward(y)
 		rev := xv.Grad()[0]
+		// value tape, deferring even these 1×1 results: the same bits
+		vt := NewValueTape()
+		vt.fuseMin = 1
+		if v := evalProg(p, vt.ConstantScalar(x)).Item(); math.Float64bits(v) != math.Float64bits(y.Item()) {
+			t.Errorf("value tape %v, tape %v", v, y.Item())
+		}
 		// forward mode
 		dv, fwd := Derivative(func(x Dual) Dual { return evalProg(p, x) }, x)
 		// Taylor mode
