@@ -244,7 +244,7 @@ func TestNonFinite(t *testing.T) {
 	eachKernel(t, func(t *testing.T) {
 		for _, bad := range []float64{math.Inf(1), math.Inf(-1), math.NaN()} {
 			o := newOperands(rng, false, false, 13, 17, 9, 0, 1, 0)
-			o.a[12*9+8] = bad // the last row of A: an edge sliver
+			o.a[12*9+8] = bad  // the last row of A: an edge sliver
 			o.b[8*17+16] = bad // the last column of B: an edge sliver
 			got := make([]float64, len(o.c))
 			want := make([]float64, len(o.c))
