@@ -38,6 +38,7 @@ func (t *Tape) Graph(y Var) []GraphNode {
 		if !used[i] {
 			continue
 		}
+		t.materialize(i) // a value tape's deferred node has no values yet
 		n := &t.nodes[i]
 		g := GraphNode{
 			ID:       int(i),

@@ -153,3 +153,15 @@ func TestValueTapeDefers(t *testing.T) {
 		t.Fatalf("%v allocations per evaluation after the first", allocs)
 	}
 }
+
+// TestValueTapeGraph: Graph of a value tape shows deferred nodes with
+// their values (here by shape), not as empty.
+func TestValueTapeGraph(t *testing.T) {
+	vt := NewValueTape()
+	vt.fuseMin = 1
+	y := vt.ConstantVec([]float64{1, 2, 3}).Square()
+	g := vt.Graph(y)
+	if last := g[len(g)-1]; last.Value != "[1 4 9]" {
+		t.Fatalf("Graph shows the deferred Square as %q, want [1 4 9]", last.Value)
+	}
+}
