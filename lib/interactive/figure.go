@@ -166,7 +166,7 @@ func (fig *Figure) Render() (*Bundle, error) {
 		if base, err = decodeRGBA(img.PNG); err != nil {
 			return nil, fmt.Errorf("interactive: Over: base plot: %w", err)
 		}
-		if b.Base, err = encode(base); err != nil {
+		if b.Base, err = encodeExact(base); err != nil {
 			return nil, err
 		}
 	}
@@ -191,7 +191,7 @@ func (fig *Figure) Render() (*Bundle, error) {
 				imgdraw.Draw(comp, comp.Bounds(), base, image.Point{}, imgdraw.Src)
 				imgdraw.Draw(comp, comp.Bounds(), img, img.Bounds().Min, imgdraw.Over)
 				img = comp
-				if b.Static, err = encode(img); err != nil {
+				if b.Static, err = encodeExact(img); err != nil {
 					return nil, err
 				}
 				b.W, b.H = img.Bounds().Dx(), img.Bounds().Dy()
@@ -309,13 +309,22 @@ func decodeRGBA(data []byte) (*image.RGBA, error) {
 // An image that 256 colours show faithfully is written with a palette (see
 // paletted), one byte a pixel instead of four: plot frames come out two to
 // three times smaller.
-func encode(img *image.RGBA) ([]byte, error) {
+func encode(img *image.RGBA) ([]byte, error) { return encodeWith(img, paletted) }
+
+// encodeExact is encode with a palette only when the image has at most 256
+// colours: for Over's base (and the still image made from it), which is
+// sent once, and is often a smooth heat map that rounding would band.
+func encodeExact(img *image.RGBA) ([]byte, error) {
+	return encodeWith(img, func(img *image.RGBA) *image.Paletted { return rounded(img, 0) })
+}
+
+func encodeWith(img *image.RGBA, palette func(*image.RGBA) *image.Paletted) ([]byte, error) {
 	var buf bytes.Buffer
 	// Best compression pays for one byte a pixel (a third smaller, 30 ms);
 	// for four it takes 15 times as long as the default for 3 %.
 	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	var out image.Image = img
-	if p := paletted(img); p != nil {
+	if p := palette(img); p != nil {
 		out, enc.CompressionLevel = p, png.BestCompression
 	}
 	if err := enc.Encode(&buf, out); err != nil {

@@ -195,6 +195,14 @@ func TestOverlayLinesUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The base is sent exactly as lib/plots draws it: no palette rounding.
+	ref, err := plots.RenderPNG(base, plots.Size(w, h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameImage(decode(t, b.Base), decode(t, ref.PNG)) {
+		t.Error("the base differs from lib/plots' image of it")
+	}
 	empty := decode(t, b.Frames[0])
 	for y := empty.Bounds().Min.Y; y < empty.Bounds().Max.Y; y++ {
 		for x := empty.Bounds().Min.X; x < empty.Bounds().Max.X; x++ {
