@@ -33,7 +33,7 @@ func init() {
 		{"lab", "install, warm, then serve notebooks/ in JupyterLab on 127.0.0.1", runLab},
 		{"exec", "execute notebooks headless through the kernel: exec [-out DIR] NOTEBOOK...", runExec},
 		{"assign", "write the student version of an assignment: assign SOURCE.ipynb DEST", runAssign},
-		{"grade", "grade submissions with the hidden tests restored: grade [-out DIR] [-timeout 60s] SUBMISSION...", runGrade},
+		{"grade", "grade submissions in a sandbox against the source's observations: grade -source SRC.ipynb [-out DIR] [-j N] [-shard K/N] submitted/STUDENT/NB.ipynb...; grade -merge SHARD.json...", runGrade},
 		{"html", "execute the notebooks and render the static site with an index: html [-out DIR]", runHTML},
 	}
 }
