@@ -97,6 +97,7 @@ type tester struct {
 	passed   int
 	failed   []string
 	made     []string // containers made, for clean-up
+	baseTag  string   // the stand-in base's tag
 	built    bool
 	server   *http.Server
 	baseSize int64
@@ -140,6 +141,7 @@ func (t *tester) run() error {
 		return err
 	}
 	phase("image")
+	t.baseTag = base
 	if err := t.buildImage(base); err != nil {
 		return err
 	}
@@ -710,11 +712,42 @@ func (t *tester) cleanup() {
 	t.podmanQuiet("rm", "-f", "-t", "0", container)
 	t.podmanQuiet("volume", "rm", "-f", volume)
 	if t.built && !t.opt.keep {
+		// The build leaves an image per step (podman's layer cache), each
+		// the parent of the next: remove them with the image, newest first,
+		// down to the base, which stays for the next run.
+		steps := t.chain(imageTag, t.baseTag)
 		t.podmanQuiet("rmi", imageTag)
+		left := 0
+		for _, id := range steps {
+			if _, err := t.podmanOut("rmi", id); err != nil {
+				left++
+			}
+		}
+		if left > 0 {
+			fmt.Printf("%d of the build's %d step images could not be removed\n", left, len(steps))
+		}
 	}
 	if t.tmp != "" {
 		os.RemoveAll(t.tmp)
 	}
+}
+
+// chain returns the IDs of image and its parents, newest first, down to
+// (without) base.
+func (t *tester) chain(image, base string) []string {
+	id := func(ref, format string) string {
+		out, err := t.podmanOut("image", "inspect", "--format", format, ref)
+		if err != nil {
+			return ""
+		}
+		return strings.TrimSpace(out)
+	}
+	stop := id(base, "{{.Id}}")
+	var ids []string
+	for cur := id(image, "{{.Id}}"); cur != "" && cur != stop && len(ids) < 200; cur = id(cur, "{{.Parent}}") {
+		ids = append(ids, cur)
+	}
+	return ids
 }
 
 // repoRoot walks up from the working directory to gradbook's go.mod.
