@@ -18,6 +18,10 @@ c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
 # --- Spawner: one container per student --------------------------------------
 
 c.JupyterHub.spawner_class = "dockerspawner.DockerSpawner"
+# gradbook:latest is the tag `docker compose -f docker/compose.yaml build`
+# gives the image, and the one `make docker-test` builds and runs (podman
+# spells it localhost/gradbook:latest). A course sets GRADBOOK_IMAGE to the
+# commit-tagged image it pushed (see README.md beside this file).
 c.DockerSpawner.image = os.environ.get("GRADBOOK_IMAGE", "gradbook:latest")
 
 # Student containers reach the hub by its container name on a private
