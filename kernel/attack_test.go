@@ -183,6 +183,10 @@ func init() {
 		if c, err := net.DialTimeout("tcp", a, 2*time.Second); err == nil { c.Close() }
 	}
 }`, ln.Addr().String()), map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
+		// 14. Output larger than the grader reads: the submission is not graded.
+		{student: "a14-huge-output", funcs: funcsCell(`import ("os"; "bytes")`, map[string]string{"double": `line := append(bytes.Repeat([]byte("x"), 1<<16-1), '\n')
+	for i := 0; i < 20*16; i++ { os.Stdout.Write(line) }
+	return 2 * x`}), zero: []string{"test_double", "test_halve", "test_inc"}},
 		// 11. An endless loop and a panicking harness.
 		{student: "a11-loop-panic", funcs: funcsCell("", map[string]string{"halve": "for { x++ }", "triple": `panic("PASS")`}),
 			zero: []string{"test_halve", "test_triple"}},
@@ -246,8 +250,12 @@ func init() {
 	byStudent := map[string]submissionReport{}
 	for _, r := range reports {
 		byStudent[r.Student] = r
-		if r.Error != "" || r.Assignment != "tiny" {
+		refused := strings.HasPrefix(r.Student, "a14-")
+		if (r.Error != "") != refused || r.Assignment != "tiny" {
 			t.Errorf("%s: error %q, assignment %q", r.Student, r.Error, r.Assignment)
+		}
+		if refused && (r.Score != 0 || !strings.Contains(r.Error, "MiB")) {
+			t.Errorf("%s: scored %g with error %q, want 0 and the output limit", r.Student, r.Score, r.Error)
 		}
 	}
 	if r := byStudent["alice"]; r.Score != 10 {

@@ -319,12 +319,20 @@ func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, o
 	if err != nil {
 		return nil, nil, err
 	}
+	if fi, err := os.Stat(res.Out); err == nil && fi.Size() > maxExecutedBytes {
+		return nil, nil, fmt.Errorf("the notebook's output is %d MiB, more than the %d MiB a submission may write", fi.Size()>>20, maxExecutedBytes>>20)
+	}
 	executed, err := nbformat.Read(res.Out)
 	if err != nil {
 		executed = nb // nothing ran; every test scores "not run"
 	}
 	return res, executed, nil
 }
+
+// maxExecutedBytes caps what a submission's executed notebook may hold: a
+// notebook that prints more is not graded (the sandbox's file size limit
+// bounds what the runner can write at all).
+const maxExecutedBytes = 16 << 20
 
 // prepareSubmission returns the notebook to execute: the submission with its
 // locked cells replaced by the source's (matched by grade_id) and outputs
