@@ -112,6 +112,9 @@ func render(op string, ps []*plot.Plot, opts []Option, w, h vg.Length, withSVG b
 		if err := Err(p); err != nil {
 			return nil, fmt.Errorf("plots: %s: plot %d (%q): %w", op, i, p.Title.Text, err)
 		}
+		if err := checkGlyphs(p); err != nil {
+			return nil, fmt.Errorf("plots: %s: plot %d: %w", op, i, err)
+		}
 	}
 	s := settings{w: w, h: h}
 	for _, o := range opts {

@@ -46,7 +46,7 @@ func ExampleRender() {
 
 func ExampleRow() {
 	f := plots.Functions("softplus", -4, 4, plots.Curve{Label: "log(1+eˣ)", F: func(x float64) float64 { return math.Log1p(math.Exp(x)) }})
-	g := plots.Functions("its derivative", -4, 4, plots.Curve{Label: "1/(1+e⁻ˣ)", F: func(x float64) float64 { return 1 / (1 + math.Exp(-x)) }})
+	g := plots.Functions("its derivative", -4, 4, plots.Curve{Label: "1/(1+exp(−x))", F: func(x float64) float64 { return 1 / (1 + math.Exp(-x)) }})
 	fmt.Println("error:", plots.Row([]*plot.Plot{f, g}))
 	// Output:
 	// error: <nil>

@@ -158,6 +158,10 @@ func Slope(p *plot.Plot, x0, y0, slope float64, label string) {
 		fail(p, fmt.Errorf("Slope: need x0, y0 > 0 and a finite slope, got (%v, %v) and %v", x0, y0, slope))
 		return
 	}
+	if r, ok := missingGlyph(SansFont, label); ok {
+		fail(p, fmt.Errorf("Slope: label %q: the plot font has no glyph for %q (U+%04X); write it another way", label, r, r))
+		return
+	}
 	lo, hi := p.X.Min, p.X.Max
 	if !(lo > 0 && hi > lo) {
 		lo, hi = x0/10, x0*10

@@ -462,3 +462,43 @@ func TestContourSymmetricSaddle(t *testing.T) {
 		}
 	}
 }
+
+// A rune the plot font lacks is drawn as nothing; it must be an error that
+// names it, wherever the text is, and ordinary symbols must pass.
+func TestMissingGlyphIsAnError(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func() *plot.Plot
+		want string // "" for no error
+	}{
+		{"greek and sub/superscripts", func() *plot.Plot {
+			p := Functions("σ(z), ‖x‖², x₁ → ∞, ∂f/∂x", -1, 1, Curve{Label: "σ′(z)", F: math.Sin})
+			p.Y.Label.Text = "θ ≤ ½"
+			return p
+		}, ""},
+		{"nabla in the title", func() *plot.Plot {
+			return Functions("descent on ∇f", -1, 1, Curve{Label: "f", F: math.Sin})
+		}, "U+2207"},
+		{"subscript k in the y label", func() *plot.Plot {
+			p := Functions("norm", -1, 1, Curve{Label: "f", F: math.Sin})
+			p.Y.Label.Text = "‖Wₖ‖"
+			return p
+		}, "U+2096"},
+		{"proportional-to in a legend", func() *plot.Plot {
+			return Functions("f", -1, 1, Curve{Label: "∝ x", F: math.Sin})
+		}, "U+221D"},
+		{"proportional-to in a slope guide", func() *plot.Plot {
+			p := Functions("f", 1, 10, Curve{Label: "f", F: math.Exp})
+			Slope(p, 1, 1, 2, "∝ n²")
+			return p
+		}, "U+221D"},
+	} {
+		_, err := Render(tc.make())
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: error %v, want one naming %s", tc.name, err, tc.want)
+		}
+	}
+}
