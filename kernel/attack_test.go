@@ -176,6 +176,14 @@ func init() {
 	}
 	os.Exit(0)
 	return 0`}), zero: []string{"test_double"}},
+		// 15. The reference run's compiled programs: link the archive of this
+		// test cell's program, which the reference run left in the build
+		// cache the submissions start from, run it, print its records and
+		// silence fd 1 so the real ones are lost.
+		{student: "a15-link-reference", funcs: funcsCell(stealReference, map[string]string{
+			"double": "steal(); return 0", "halve": "steal(); return 0", "triple": "steal(); return 0",
+			"square": "steal(); return 0", "negate": "steal(); return 0", "inc": "steal(); return 0"}),
+			zero: []string{"test_double", "test_halve", "test_triple", "test_square", "test_negate", "test_inc"}},
 		// 10. The network: the host's loopback and the internet.
 		{student: "a10-network", funcs: funcsCell(fmt.Sprintf(`import ("net"; "time")
 func init() {
@@ -428,3 +436,69 @@ func TestGradeShards(t *testing.T) {
 		t.Errorf("merged scores: %s", score(merged))
 	}
 }
+
+// stealReference is attack 15's code: steal finds, in the build cache, the
+// compiled program of the running test cell that is not the student's own
+// (it lacks the student's marker), links it with the toolchain in the
+// sandbox, runs it, and prints its observation records as the cell's own.
+const stealReference = `import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+)
+
+var stolen bool
+
+func steal() {
+	if stolen {
+		return
+	}
+	stolen = true
+	exe, _ := os.Executable()
+	dir := filepath.Dir(exe)
+	src, _ := os.ReadFile(filepath.Join(dir, "main.go"))
+	m := regexp.MustCompile("gradbook" + ` + "`" + `check[0-9a-f]+\.\w+\("([^"]+)"` + "`" + `).FindSubmatch(src)
+	if m == nil {
+		return
+	}
+	list := exec.Command("go", "list", "-export", "-deps", "-f", "{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}", ".")
+	list.Dir = dir
+	cfg, err := list.Output()
+	if err != nil {
+		return
+	}
+	cfgPath := filepath.Join(os.TempDir(), "steal-importcfg")
+	os.WriteFile(cfgPath, cfg, 0o644)
+	var recs []string
+	filepath.WalkDir(os.Getenv("GOCACHE"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "-d") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.HasPrefix(data, []byte("!<arch>\n")) || !bytes.Contains(data, m[1]) || bytes.Contains(data, []byte("STUDENT"+"MARKER")) {
+			return nil
+		}
+		bin := filepath.Join(os.TempDir(), "steal-ref")
+		if exec.Command("go", "tool", "link", "-importcfg", cfgPath, "-o", bin, p).Run() != nil {
+			return nil
+		}
+		out, _ := exec.Command(bin).Output()
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.Contains(line, "\x1egradbook-observation ") {
+				recs = append(recs, line)
+			}
+		}
+		return nil
+	})
+	if len(recs) == 0 {
+		return
+	}
+	os.NewFile(1, "stdout").WriteString("\n" + strings.Join(recs, "\n") + "\n")
+	null, _ := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	syscall.Dup2(int(null.Fd()), 1)
+}
+`

@@ -25,7 +25,7 @@ type execOptions struct {
 	env         []string      // extra environment for the kernel, e.g. GOPROXY=off
 	sandbox     *sandbox      // run the runner, kernel and cells in it (grade); nil: on the host
 	slot        int           // the sandbox slot, which picks the uid
-	warming     bool          // the sandbox may fill its shared build cache (the reference run)
+	warming     bool          // the sandbox may fill its shared build cache (the run of the student version)
 }
 
 // cellResult is one executed code cell as runner.py reports it.

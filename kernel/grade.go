@@ -275,7 +275,7 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 		return r
 	}
 	graded := prepareSubmission(src, sub, opt.alias)
-	res, executed, err := runObserved(env, graded, r.Student, slot, opt)
+	res, executed, err := runObserved(env, graded, r.Student, slot, false, opt)
 	if err != nil {
 		r.Error = err.Error()
 		r.Tests = scoreTests(src, graded, nil, ref, opt.timeout)
@@ -296,8 +296,11 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 // runObserved executes a prepared notebook with observations on, in a
 // private folder that is removed afterwards: the executed copy holds the
 // hidden tests, so it is never handed out. It returns the runner's result
-// and the executed notebook (the prepared one when nothing ran).
-func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, opt gradeOptions) (*notebookResult, nbformat.Notebook, error) {
+// and the executed notebook (the prepared one when nothing ran). warming
+// lets the run fill the sandbox's shared build cache, which every later
+// submission starts from: only for a notebook whose compiled programs a
+// student may read.
+func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, warming bool, opt gradeOptions) (*notebookResult, nbformat.Notebook, error) {
 	work, err := os.MkdirTemp("", "gradbook-grade-")
 	if err != nil {
 		return nil, nil, err
@@ -314,7 +317,7 @@ func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, o
 		env:         []string{observe.EnvVar + "=1"},
 		sandbox:     opt.sandbox,
 		slot:        slot,
-		warming:     slot == 0,
+		warming:     warming,
 	})
 	if err != nil {
 		return nil, nil, err
@@ -405,7 +408,19 @@ func referenceObservations(env *jupyterEnv, src nbformat.Notebook, opt gradeOpti
 	// the submissions copy) and runs the instructor's code: a longer limit.
 	refOpt := opt
 	refOpt.timeout = max(opt.timeout, 10*time.Minute)
-	res, executed, err := runObserved(env, prepareSubmission(src, src, opt.alias), "reference", 0, refOpt)
+	// The build cache the submissions copy is warmed by the student version
+	// (stubs, no hidden tests), never by the reference: the reference's
+	// compiled cell programs hold the solutions and hidden tests, and a
+	// submission that links and runs one from the cache prints the
+	// reference's own observations (attack a15).
+	if opt.sandbox != nil {
+		if student, err := assignNotebook(src, opt.assignment); err == nil {
+			if _, _, err := runObserved(env, student, "warm", 0, true, refOpt); err != nil && opt.log != nil {
+				fmt.Fprintf(opt.log, "warming the build cache with the student version failed (%v); carrying on\n", err)
+			}
+		}
+	}
+	res, executed, err := runObserved(env, prepareSubmission(src, src, opt.alias), "reference", 0, false, refOpt)
 	if err != nil {
 		return nil, fmt.Errorf("the reference run of %s: %w", opt.source, err)
 	}

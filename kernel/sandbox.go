@@ -23,7 +23,8 @@ import (
 //     working tree, which is not there at all, and neither are the source
 //     notebook, other submissions or the output folder;
 //   - a private /tmp holding HOME and a private copy of a build cache that
-//     the reference run warmed;
+//     a run of the student version warmed (never the reference run: its
+//     compiled programs hold the solutions);
 //   - limits set with prlimit: CPU seconds, address space, processes, file
 //     size and open files;
 //   - --die-with-parent and the PID namespace: when the notebook runner
@@ -139,7 +140,8 @@ func (s *sandbox) prepare(root string) error {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
 	}
-	// The reference run (slot 0) fills the cache; submissions copy it.
+	// A run of the student version (slot 0) fills the cache; the reference run
+	// and the submissions copy it.
 	return os.Chown(cache, sandboxUID, sandboxUID)
 }
 
@@ -150,8 +152,8 @@ func (s *sandbox) remove() { os.RemoveAll(s.dir) }
 
 // command returns the argv that runs inner in a sandbox as uid
 // sandboxUID+slot, with binds (host folders, seen at the same path)
-// writable. warming makes the shared build cache writable (the reference
-// run); otherwise the command runs on a private copy of it.
+// writable. warming makes the shared build cache writable (the run of the
+// student version); otherwise the command runs on a private copy of it.
 func (s *sandbox) command(slot int, binds []string, warming bool, inner []string) []string {
 	uid := strconv.Itoa(sandboxUID + slot)
 	a := []string{"bwrap",
