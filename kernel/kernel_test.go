@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/gradbook/gradbook/internal/nbformat"
 	"image/png"
 	"os"
 	"os/exec"
@@ -368,4 +369,34 @@ func TestKernelConformance(t *testing.T) {
 			t.Errorf("%s did not run", want)
 		}
 	}
+}
+
+// A Python script that writes a notebook with "\tfrac" or "\beta" in an
+// ordinary string turns LaTeX into a tab or a backspace: the student sees
+// "$eta$". No cell may hold a control character, and a tab in prose may
+// only indent a line (as in a fenced Go answer), never stand inside it.
+func TestNotebookTextHasNoControlCharacters(t *testing.T) {
+	lectures, assignments := notebooksUnder(t)
+	for _, path := range append(lectures, assignments...) {
+		nb, err := nbformat.Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range nb.Cells() {
+			for n, line := range strings.Split(nbformat.Source(c), "\n") {
+				if j := strings.IndexFunc(line, isStrayControl); j >= 0 {
+					t.Errorf("%s: cell %d, line %d: control character %q in %q", filepath.Base(path), i, n+1, line[j], line)
+				}
+				if nbformat.Type(c) == "markdown" && strings.Contains(strings.TrimLeft(line, "\t"), "\t") {
+					t.Errorf("%s: cell %d, line %d: a tab inside a line of prose (a LaTeX \\t… written as a tab?): %q", filepath.Base(path), i, n+1, line)
+				}
+			}
+		}
+	}
+}
+
+// isStrayControl reports a control character other than tab; line breaks
+// are already split off.
+func isStrayControl(r rune) bool {
+	return r != '\t' && (r < 0x20 || r == 0x7f)
 }
