@@ -233,6 +233,23 @@ func init() {
 		}
 		write(a.student, nb)
 	}
+	// 16. Symbolic links (a submission system that keeps them, such as a
+	// git clone): a notebook that is a link to the source notebook (full
+	// marks, and its solutions in the feedback), and a student folder that
+	// is a link to another student's (their marks). Neither is graded.
+	linked := map[string]bool{"a16-link-source": true, "a16-link-folder": true}
+	if err := os.MkdirAll(filepath.Join(dir, "submitted", "a16-link-source"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		filepath.Join(dir, "submitted", "a16-link-source", "tiny.ipynb"): srcAbs,
+		filepath.Join(dir, "submitted", "a16-link-folder"):               filepath.Join(dir, "submitted", "alice"),
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	subs = append(subs, filepath.Join(dir, "submitted", "a16-link-source", "tiny.ipynb"), filepath.Join(dir, "submitted", "a16-link-folder", "tiny.ipynb"))
 
 	gitStatus := func() string {
 		out, err := exec.Command("git", "-C", root, "status", "--porcelain").CombinedOutput()
@@ -258,12 +275,12 @@ func init() {
 	byStudent := map[string]submissionReport{}
 	for _, r := range reports {
 		byStudent[r.Student] = r
-		refused := strings.HasPrefix(r.Student, "a14-")
+		refused := strings.HasPrefix(r.Student, "a14-") || linked[r.Student]
 		if (r.Error != "") != refused || r.Assignment != "tiny" {
 			t.Errorf("%s: error %q, assignment %q", r.Student, r.Error, r.Assignment)
 		}
-		if refused && (r.Score != 0 || !strings.Contains(r.Error, "MiB")) {
-			t.Errorf("%s: scored %g with error %q, want 0 and the output limit", r.Student, r.Score, r.Error)
+		if refused && (r.Score != 0 || !strings.Contains(r.Error, "MiB") && !strings.Contains(r.Error, "symbolic link")) {
+			t.Errorf("%s: scored %g with error %q, want 0 and the output limit or the link named", r.Student, r.Score, r.Error)
 		}
 	}
 	if r := byStudent["alice"]; r.Score != 10 {

@@ -269,7 +269,7 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 	for _, t := range src.Tests() {
 		r.MaxScore += t.Points
 	}
-	sub, err := nbformat.Read(path)
+	sub, err := readSubmission(path)
 	if err != nil {
 		r.Error = err.Error()
 		return r
@@ -291,6 +291,38 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 	}
 	r.Feedback = fb
 	return r
+}
+
+// maxSubmissionBytes caps the size of a submitted notebook: the grader
+// decodes it whole, in its own process.
+const maxSubmissionBytes = 32 << 20
+
+// readSubmission reads a submitted notebook, which must be a regular file,
+// not a symbolic link, in a folder that is not one either. The grader reads
+// it as root outside the sandbox: a link would have it grade the source
+// notebook, or another student's submission, as this student's, and hand
+// back the linked notebook's cells (the solutions) as feedback.
+func readSubmission(path string) (nbformat.Notebook, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range []string{filepath.Dir(abs), abs} {
+		fi, err := os.Lstat(p)
+		if err != nil {
+			return nil, err
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s is a symbolic link: a submission must be a regular file in the student's own folder", p)
+		}
+		if p == abs && !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a regular file", p)
+		}
+		if p == abs && fi.Size() > maxSubmissionBytes {
+			return nil, fmt.Errorf("%s is %d MiB, more than the %d MiB a submission may be", p, fi.Size()>>20, maxSubmissionBytes>>20)
+		}
+	}
+	return nbformat.Read(abs)
 }
 
 // runObserved executes a prepared notebook with observations on, in a
