@@ -184,6 +184,24 @@ func init() {
 			"double": "steal(); return 0", "halve": "steal(); return 0", "triple": "steal(); return 0",
 			"square": "steal(); return 0", "negate": "steal(); return 0", "inc": "steal(); return 0"}),
 			zero: []string{"test_double", "test_halve", "test_triple", "test_square", "test_negate", "test_inc"}},
+		// 17. The executed notebook's place in the output folder (the runner's
+		// --out) made a link to a host file before the runner writes it: the
+		// grader, as root on the host, would read /dev/zero (and stall every
+		// grading) or any file; here /etc/hostname. Not graded.
+		{student: "a17-link-output", funcs: funcsCell(`import ("os"; "path/filepath"; "strings")
+func init() {
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range procs {
+		data, _ := os.ReadFile(p)
+		args := strings.Split(string(data), "\x00")
+		for i, a := range args {
+			if a == "--out" && i+1 < len(args) {
+				os.Remove(args[i+1])
+				os.Symlink("/etc/hostname", args[i+1])
+			}
+		}
+	}
+}`, map[string]string{"double": "return 0"}), zero: []string{"test_double"}},
 		// 10. The network: the host's loopback and the internet.
 		{student: "a10-network", funcs: funcsCell(fmt.Sprintf(`import ("net"; "time")
 func init() {
@@ -275,11 +293,11 @@ func init() {
 	byStudent := map[string]submissionReport{}
 	for _, r := range reports {
 		byStudent[r.Student] = r
-		refused := strings.HasPrefix(r.Student, "a14-") || linked[r.Student]
+		refused := strings.HasPrefix(r.Student, "a14-") || strings.HasPrefix(r.Student, "a17-") || linked[r.Student]
 		if (r.Error != "") != refused || r.Assignment != "tiny" {
 			t.Errorf("%s: error %q, assignment %q", r.Student, r.Error, r.Assignment)
 		}
-		if refused && (r.Score != 0 || !strings.Contains(r.Error, "MiB") && !strings.Contains(r.Error, "symbolic link")) {
+		if refused && (r.Score != 0 || !strings.Contains(r.Error, "MiB") && !strings.Contains(r.Error, "symbolic link") && !strings.Contains(r.Error, "not a regular file")) {
 			t.Errorf("%s: scored %g with error %q, want 0 and the output limit or the link named", r.Student, r.Score, r.Error)
 		}
 	}

@@ -297,6 +297,35 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 // decodes it whole, in its own process.
 const maxSubmissionBytes = 32 << 20
 
+// readRegular reads the regular file at path, at most limit bytes of it;
+// a symbolic link, a device or a named pipe is an error, and so is a file
+// that changed between the check and the opening.
+func readRegular(path string, limit int64) ([]byte, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%s)", path, fi.Mode().Type())
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("%s is %d MiB, more than the %d MiB allowed", path, fi.Size()>>20, limit>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !os.SameFile(fi, now) {
+		return nil, fmt.Errorf("%s changed while it was read", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("%s is more than the %d MiB allowed", path, limit>>20)
+	}
+	return data, err
+}
+
 // readSubmission reads a submitted notebook, which must be a regular file,
 // not a symbolic link, in a folder that is not one either. The grader reads
 // it as root outside the sandbox: a link would have it grade the source
@@ -315,14 +344,12 @@ func readSubmission(path string) (nbformat.Notebook, error) {
 		if fi.Mode()&fs.ModeSymlink != 0 {
 			return nil, fmt.Errorf("%s is a symbolic link: a submission must be a regular file in the student's own folder", p)
 		}
-		if p == abs && !fi.Mode().IsRegular() {
-			return nil, fmt.Errorf("%s is not a regular file", p)
-		}
-		if p == abs && fi.Size() > maxSubmissionBytes {
-			return nil, fmt.Errorf("%s is %d MiB, more than the %d MiB a submission may be", p, fi.Size()>>20, maxSubmissionBytes>>20)
-		}
 	}
-	return nbformat.Read(abs)
+	data, err := readRegular(abs, maxSubmissionBytes)
+	if err != nil {
+		return nil, err
+	}
+	return nbformat.Parse(abs, data)
 }
 
 // runObserved executes a prepared notebook with observations on, in a
@@ -354,10 +381,17 @@ func runObserved(env *jupyterEnv, nb nbformat.Notebook, name string, slot int, w
 	if err != nil {
 		return nil, nil, err
 	}
-	if fi, err := os.Stat(res.Out); err == nil && fi.Size() > maxExecutedBytes {
-		return nil, nil, fmt.Errorf("the notebook's output is %d MiB, more than the %d MiB a submission may write", fi.Size()>>20, maxExecutedBytes>>20)
+	if res.Out == "" {
+		return res, nb, nil // nothing ran; every test scores "not run"
 	}
-	executed, err := nbformat.Read(res.Out)
+	// The output folder belonged to the student's uid: what is there may be
+	// a link to any file of the host (/dev/zero would stall the grader) or a
+	// named pipe, which the grader, as root, must not open.
+	data, err := readRegular(res.Out, maxExecutedBytes)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the executed notebook: %v", err)
+	}
+	executed, err := nbformat.Parse(res.Out, data)
 	if err != nil {
 		executed = nb // nothing ran; every test scores "not run"
 	}
