@@ -251,6 +251,15 @@ func init() {
 		}
 		write(a.student, nb)
 	}
+	// 18. A folder name that the feedback's file name maps onto another
+	// student's ("a18 victim" and "a18_victim"): each must get their own
+	// feedback, not the other's notebook.
+	victim := student.Clone()
+	editCell(t, victim, "funcs", funcsCell("", map[string]string{"inc": "return x + 1 // VICTIM'S OWN CODE"}))
+	write("a18_victim", victim)
+	collider := student.Clone()
+	editCell(t, collider, "funcs", funcsCell("", map[string]string{"double": "return 0"}))
+	write("a18 victim", collider)
 	// 16. Symbolic links (a submission system that keeps them, such as a
 	// git clone): a notebook that is a link to the source notebook (full
 	// marks, and its solutions in the feedback), and a student folder that
@@ -300,6 +309,11 @@ func init() {
 		if refused && (r.Score != 0 || !strings.Contains(r.Error, "MiB") && !strings.Contains(r.Error, "symbolic link") && !strings.Contains(r.Error, "not a regular file")) {
 			t.Errorf("%s: scored %g with error %q, want 0 and the output limit or the link named", r.Student, r.Score, r.Error)
 		}
+	}
+	if fb := byStudent["a18 victim"].Feedback; fb == "" || fb == byStudent["a18_victim"].Feedback {
+		t.Errorf("a18: the two students' feedback files are %q and %q", fb, byStudent["a18_victim"].Feedback)
+	} else if data, _ := os.ReadFile(fb); strings.Contains(string(data), "VICTIM'S OWN CODE") {
+		t.Errorf("a18: %s holds the other student's code", fb)
 	}
 	if r := byStudent["alice"]; r.Score != 10 {
 		t.Errorf("the honest submission scored %g of 10: %+v", r.Score, r.Tests)

@@ -285,7 +285,7 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 	for _, t := range r.Tests {
 		r.Score += t.Points
 	}
-	fb := filepath.Join(opt.outDir, "feedback", safeName(r.Student)+".ipynb")
+	fb := filepath.Join(opt.outDir, "feedback", feedbackName(r.Student))
 	if err := nbformat.Write(fb, feedbackNotebook(src, sub, r)); err != nil {
 		r.Error = "writing the feedback: " + err.Error()
 	}
@@ -825,6 +825,19 @@ func randomToken() string {
 	b := make([]byte, 8)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// feedbackName is the file name of a student's feedback. Two students
+// whose names safeName maps to the same ("a b" and "a_b") must not share
+// one file, or one of them gets the other's notebook back: a name that
+// safeName changed also carries a hash of the name.
+func feedbackName(student string) string {
+	name := safeName(student)
+	if name != student {
+		sum := sha256.Sum256([]byte(student))
+		name += "-" + hex.EncodeToString(sum[:4])
+	}
+	return name + ".ipynb"
 }
 
 // safeName keeps letters, digits, '-', '_' and '.' of a name for a file name.
