@@ -460,6 +460,24 @@ func referenceObservations(env *jupyterEnv, src nbformat.Notebook, opt gradeOpti
 		}
 		dir = filepath.Join(root, ".gradbook", "grade-cache")
 	}
+	// The reference run starts from a cold build cache and runs the
+	// instructor's code: a longer limit.
+	refOpt := opt
+	refOpt.timeout = max(opt.timeout, 10*time.Minute)
+	// The build cache the submissions copy is warmed by the student version
+	// (stubs, no hidden tests), never by the reference: the reference's
+	// compiled cell programs hold the solutions and hidden tests, and a
+	// submission that links and runs one from the cache prints the
+	// reference's own observations (attack a15). It is warmed even when the
+	// reference observations come from the cache below, or every submission
+	// would compile the standard library itself.
+	if opt.sandbox != nil {
+		if student, err := assignNotebook(src, opt.assignment); err == nil {
+			if _, _, err := runObserved(env, student, "warm", 0, true, refOpt); err != nil && opt.log != nil {
+				fmt.Fprintf(opt.log, "warming the build cache with the student version failed (%v); carrying on\n", err)
+			}
+		}
+	}
 	cache := filepath.Join(dir, key+".json")
 	if data, err := os.ReadFile(cache); err == nil {
 		var ref map[string][]observe.Record
@@ -469,22 +487,6 @@ func referenceObservations(env *jupyterEnv, src nbformat.Notebook, opt gradeOpti
 	}
 	if opt.log != nil {
 		fmt.Fprintf(opt.log, "running the reference solution %s\n", opt.source)
-	}
-	// The reference run starts from a cold build cache (it warms the one
-	// the submissions copy) and runs the instructor's code: a longer limit.
-	refOpt := opt
-	refOpt.timeout = max(opt.timeout, 10*time.Minute)
-	// The build cache the submissions copy is warmed by the student version
-	// (stubs, no hidden tests), never by the reference: the reference's
-	// compiled cell programs hold the solutions and hidden tests, and a
-	// submission that links and runs one from the cache prints the
-	// reference's own observations (attack a15).
-	if opt.sandbox != nil {
-		if student, err := assignNotebook(src, opt.assignment); err == nil {
-			if _, _, err := runObserved(env, student, "warm", 0, true, refOpt); err != nil && opt.log != nil {
-				fmt.Fprintf(opt.log, "warming the build cache with the student version failed (%v); carrying on\n", err)
-			}
-		}
 	}
 	res, executed, err := runObserved(env, prepareSubmission(src, src, opt.alias), "reference", 0, false, refOpt)
 	if err != nil {
