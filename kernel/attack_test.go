@@ -49,8 +49,9 @@ type attack struct {
 	zero    []string                   // tests that must score 0
 }
 
-// sandboxUIDsRunning lists processes whose real uid is a sandbox uid.
-func sandboxUIDsRunning(t *testing.T) []string {
+// sandboxUIDsRunning lists processes whose real uid is in the uid block
+// that starts at uid0 (one grading run's).
+func sandboxUIDsRunning(t *testing.T, uid0 int) []string {
 	t.Helper()
 	var found []string
 	entries, _ := os.ReadDir("/proc")
@@ -64,7 +65,7 @@ func sandboxUIDsRunning(t *testing.T) []string {
 		}
 		for _, line := range strings.Split(string(data), "\n") {
 			if f := strings.Fields(line); len(f) > 1 && f[0] == "Uid:" {
-				if uid, _ := strconv.Atoi(f[1]); uid >= sandboxUID && uid < sandboxUID+100 {
+				if uid, _ := strconv.Atoi(f[1]); uid >= uid0 && uid < uid0+uidBlock {
 					found = append(found, e.Name()+" uid "+f[1])
 				}
 			}
@@ -338,7 +339,7 @@ func init() {
 	if after := gitStatus(); after != before {
 		t.Errorf("the checkout changed:\nbefore\n%s\nafter\n%s", before, after)
 	}
-	if left := sandboxUIDsRunning(t); len(left) > 0 {
+	if left := sandboxUIDsRunning(t, sb.uid0); len(left) > 0 {
 		t.Errorf("processes of sandbox uids are still running: %v", left)
 	}
 	select {

@@ -388,7 +388,7 @@ func central(f func(float64) float64, x, h float64) float64 { return (f(x+h) - f
 	return p
 }`}},
 	}, {
-		name: "accuracy", stub: "func accuracy(", checks: []string{"held-out accuracy at least 0.95"},
+		name: "accuracy", stub: "func accuracy(", checks: []string{"held-out accuracy (at least 0.95)"},
 		wrong: []variant{{constant, "func accuracy(p []float64, X [][]float64, y []float64) float64 { return 1 }"}},
 	}},
 }

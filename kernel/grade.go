@@ -201,6 +201,9 @@ func gradeSubmissions(env *jupyterEnv, subs []string, opt gradeOptions) ([]submi
 	if opt.jobs < 1 {
 		opt.jobs = 1
 	}
+	if opt.jobs >= uidBlock {
+		return nil, fmt.Errorf("-j %d: at most %d submissions at once (one sandbox uid each)", opt.jobs, uidBlock-1)
+	}
 	if opt.sandbox == nil && !opt.unsandboxed {
 		return nil, errors.New("no sandbox to grade in (and not told to grade unsandboxed)")
 	}

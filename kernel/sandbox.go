@@ -15,7 +15,7 @@ import (
 //
 //   - new mount, PID, network, IPC and UTS namespaces; no network but the
 //     loopback the kernel talks to Jupyter over;
-//   - its own unprivileged uid (sandboxUID + slot): nothing it starts can
+//   - its own unprivileged uid (a slot of the run's uid block): nothing it starts can
 //     signal or read another submission's processes or files;
 //   - a file system of read-only system folders (/usr, /etc), the Go
 //     toolchain, the module cache, gonb, and a pristine copy of gradbook's
@@ -33,8 +33,14 @@ import (
 // Only the submission's own work folder (the notebook in, the executed copy
 // out) is writable, and the grader reads the result from there.
 
-// sandboxUID is the first uid submissions run as; slot k uses sandboxUID+k.
-const sandboxUID = 64200
+// Submissions run as uids from sandboxUID on: each grading run leases a
+// block of uidBlock of them (leaseUIDs), and slot k of the run uses the
+// block's first uid + k, so runs side by side never share a uid.
+const (
+	sandboxUID = 64200
+	uidBlock   = 100
+	uidBlocks  = 8
+)
 
 // sandboxLimits are the prlimit limits of every process in a sandbox.
 var sandboxLimits = []string{
@@ -52,6 +58,8 @@ type sandbox struct {
 	bin      string // gonb and goimports
 	goroot   string
 	modCache string
+	uid0     int      // the first uid of this run's block; slot k runs as uid0+k
+	lease    *os.File // holds the block (leaseUIDs) until remove
 }
 
 // needSandbox checks that the sandbox can work on this machine and prepares
@@ -79,6 +87,10 @@ func needSandbox(root string) (*sandbox, error) {
 		return nil, err
 	}
 	s := &sandbox{dir: dir, bin: binDir(root), goroot: strings.TrimSpace(string(goroot)), modCache: strings.TrimSpace(string(modCache))}
+	if s.uid0, s.lease, err = leaseUIDs(); err != nil {
+		s.remove()
+		return nil, err
+	}
 	if err := s.prepare(root); err != nil {
 		s.remove()
 		return nil, err
@@ -142,20 +154,35 @@ func (s *sandbox) prepare(root string) error {
 	}
 	// A run of the student version (slot 0) fills the cache; the reference run
 	// and the submissions copy it.
-	return os.Chown(cache, sandboxUID, sandboxUID)
+	return os.Chown(cache, s.uid0, s.uid0)
+}
+
+// uid is the uid slot k of this run runs as. A slot beyond the block
+// would be another run's uid: that is a bug in the caller.
+func (s *sandbox) uid(slot int) int {
+	if slot < 0 || slot >= uidBlock {
+		panic(fmt.Sprintf("sandbox slot %d outside 0..%d", slot, uidBlock-1))
+	}
+	return s.uid0 + slot
 }
 
 // libDir is the pristine lib/ the sandbox builds against.
 func (s *sandbox) libDir() string { return filepath.Join(s.dir, "src", "lib") }
 
-func (s *sandbox) remove() { os.RemoveAll(s.dir) }
+// remove deletes the sandbox's files and gives its uids back.
+func (s *sandbox) remove() {
+	os.RemoveAll(s.dir)
+	if s.lease != nil {
+		s.lease.Close()
+	}
+}
 
 // command returns the argv that runs inner in a sandbox as uid
-// sandboxUID+slot, with binds (host folders, seen at the same path)
+// s.uid(slot), with binds (host folders, seen at the same path)
 // writable. warming makes the shared build cache writable (the run of the
 // student version); otherwise the command runs on a private copy of it.
 func (s *sandbox) command(slot int, binds []string, warming bool, inner []string) []string {
-	uid := strconv.Itoa(sandboxUID + slot)
+	uid := strconv.Itoa(s.uid(slot))
 	a := []string{"bwrap",
 		"--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
 		"--die-with-parent", "--new-session",
@@ -227,7 +254,7 @@ func (s *sandbox) stage(script, dir, outDir string, slot int) (string, error) {
 	if err := os.WriteFile(staged, data, 0o644); err != nil {
 		return "", err
 	}
-	uid := sandboxUID + slot
+	uid := s.uid(slot)
 	for _, d := range []string{dir, outDir} {
 		err := filepath.WalkDir(d, func(p string, _ os.DirEntry, err error) error {
 			if err != nil {
