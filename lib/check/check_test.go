@@ -133,6 +133,7 @@ func TestDerivative(t *testing.T) {
 		{"wrong sign", math.Sin, func(x float64) float64 { return -math.Cos(x) }, false, []string{"x[0] = -2", "central difference"}},
 		{"panicking derivative", math.Sin, func(float64) float64 { panic("not implemented") }, false, []string{"panic: not implemented"}},
 		{"panicking function", func(float64) float64 { panic("boom") }, math.Cos, false, []string{"the function near", "boom"}},
+		{"function NaN near the point", func(float64) float64 { return math.NaN() }, math.Cos, false, []string{"the function near x[0] = -2", "gives NaN"}},
 	} {
 		// The relative tolerance 1e-6 is ~1e4 times the central-difference
 		// error ε^(2/3) ≈ 4e-11 for these smooth functions (see doc.go).

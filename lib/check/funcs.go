@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -26,36 +27,25 @@ func Func(name string, got, want func(float64) float64, points []float64, tol fl
 		return fail(name, "the function to check is nil")
 	case want == nil:
 		return fail(name, "the reference function is nil")
-	case len(points) == 0:
-		return fail(name, "no sample points")
 	}
-	if r := badTol(tol); r != "" {
-		return fail(name, "%s", r)
+	ref := reference{
+		value: func(x float64) (float64, error) { return eval(want, x) },
+		what:  "want", failed: "the reference at",
 	}
-	worst := 0.0
-	for i, x := range points {
-		w, err := eval(want, x)
-		if err != nil {
-			return fail(name, "the reference at x[%d] = %g: %v", i, x, err)
-		}
-		g, err := eval(got, x)
-		if err != nil {
-			return fail(name, "at x[%d] = %g: %v", i, x, err)
-		}
-		ok, e := agree(g, w, tol)
-		if !ok {
-			return fail(name, "at x[%d] = %g: got %.10g, want %.10g, error %.3g", i, x, g, w, e)
-		}
-		worst = math.Max(worst, e)
+	if worst, ok := agreeAt(name, got, ref, points, tol); ok {
+		return pass(name, "agrees at %s (largest error %.3g)", count(len(points), "point"), worst)
 	}
-	return pass(name, "agrees at %s (largest error %.3g)", count(len(points), "point"), worst)
+	return false
 }
 
 // centralDiff is lib/fd's central difference (f(x+h) − f(x−h))/2h with
-// its default step h = ε^(1/3)·max(1, |x|), with a panic in f reported as
-// an error.
+// its default step h = ε^(1/3)·max(1, |x|), with a panic in f, or a NaN,
+// reported as an error.
 func centralDiff(f func(float64) float64, x float64) (d float64, err error) {
 	err = call(func() { d = fd.Derivative(f, x, nil) })
+	if err == nil && math.IsNaN(d) {
+		err = errors.New("gives NaN")
+	}
 	return d, err
 }
 
@@ -69,32 +59,51 @@ func Derivative(name string, f, df func(float64) float64, points []float64, tol 
 		return fail(name, "the function is nil")
 	case df == nil:
 		return fail(name, "the derivative to check is nil")
-	case len(points) == 0:
-		return fail(name, "no sample points")
+	}
+	ref := reference{
+		value: func(x float64) (float64, error) { return centralDiff(f, x) },
+		what:  "central difference", failed: "the function near",
+	}
+	if worst, ok := agreeAt(name, df, ref, points, tol); ok {
+		return pass(name, "agrees with central differences at %s (largest error %.3g)", count(len(points), "point"), worst)
+	}
+	return false
+}
+
+// A reference is what Func and Derivative compare a function with: its
+// value at a point, the word for it in a failure ("want"), and how a failure
+// of the reference itself is introduced ("the reference at").
+type reference struct {
+	value        func(x float64) (float64, error)
+	what, failed string
+}
+
+// agreeAt is the loop Func and Derivative share: got against ref at every
+// point, printing the failure for the first point where they disagree (or
+// where either fails). It returns the largest error and whether all agreed.
+func agreeAt(name string, got func(float64) float64, ref reference, points []float64, tol float64) (worst float64, ok bool) {
+	if len(points) == 0 {
+		return 0, fail(name, "no sample points")
 	}
 	if r := badTol(tol); r != "" {
-		return fail(name, "%s", r)
+		return 0, fail(name, "%s", r)
 	}
-	worst := 0.0
 	for i, x := range points {
-		want, err := centralDiff(f, x)
+		w, err := ref.value(x)
 		if err != nil {
-			return fail(name, "the function near x[%d] = %g: %v", i, x, err)
+			return 0, fail(name, "%s x[%d] = %g: %v", ref.failed, i, x, err)
 		}
-		if math.IsNaN(want) {
-			return fail(name, "the function gives NaN near x[%d] = %g", i, x)
-		}
-		g, err := eval(df, x)
+		g, err := eval(got, x)
 		if err != nil {
-			return fail(name, "at x[%d] = %g: %v", i, x, err)
+			return 0, fail(name, "at x[%d] = %g: %v", i, x, err)
 		}
-		ok, e := agree(g, want, tol)
+		ok, e := agree(g, w, tol)
 		if !ok {
-			return fail(name, "at x[%d] = %g: got %.10g, central difference %.10g, error %.3g", i, x, g, want, e)
+			return 0, fail(name, "at x[%d] = %g: got %.10g, %s %.10g, error %.3g", i, x, g, ref.what, w, e)
 		}
 		worst = math.Max(worst, e)
 	}
-	return pass(name, "agrees with central differences at %s (largest error %.3g)", count(len(points), "point"), worst)
+	return worst, true
 }
 
 // Gradient checks grad, which writes the gradient of f at x into dst, against
