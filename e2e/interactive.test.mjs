@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { openNotebook as open, chromiumOptions } from './jupyter.mjs';
 
 const env = (name) => {
   const v = process.env[name];
@@ -30,28 +31,14 @@ let browser;
 
 before(async () => {
   mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await chromium.launch(chromiumOptions);
 });
 
 after(async () => {
   await browser?.close();
 });
 
-async function openNotebook(name) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.setDefaultTimeout(120_000);
-  page.setDefaultNavigationTimeout(180_000);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(`${base}/notebooks/${encodeURIComponent(name)}?token=${token}`);
-  await page.waitForFunction(() => window.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: 120_000 });
-  return { page, problems };
-}
+const openNotebook = (name) => open(browser, base, token, name);
 
 // usesInteractive tells whether the open notebook's code shows an
 // interactive figure at all.

@@ -1,6 +1,6 @@
 // Driving the classic Jupyter Notebook (6) in Chromium with playwright-core:
-// shared by the Run All test (notebook.test.mjs) and the screenshots
-// (screenshots.test.mjs).
+// shared by the Run All test (notebook.test.mjs), the interactive-figure test
+// (interactive.test.mjs) and the screenshots (screenshots.test.mjs).
 import assert from 'node:assert/strict';
 
 // openNotebook loads a notebook page and waits until its kernel is connected.
