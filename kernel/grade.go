@@ -247,7 +247,7 @@ func gradeSubmissions(env *jupyterEnv, subs []string, opt gradeOptions) ([]submi
 		go func() {
 			defer wg.Done()
 			defer func() { slots <- slot }()
-			r := gradeOne(env, src, ref, sub, slot, opt)
+			r := gradeOneSafely(env, src, ref, sub, slot, opt)
 			reports[i] = r
 			if opt.log != nil {
 				logMu.Lock()
@@ -291,9 +291,23 @@ func gradeOne(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.R
 	fb := filepath.Join(opt.outDir, "feedback", feedbackName(r.Student))
 	if err := nbformat.Write(fb, feedbackNotebook(src, sub, r)); err != nil {
 		r.Error = "writing the feedback: " + err.Error()
+		return r
 	}
 	r.Feedback = fb
 	return r
+}
+
+// gradeOneSafely is gradeOne for a goroutine of a parallel run: a panic
+// (a bug of ours, met on one strange submission) becomes that submission's
+// error instead of ending the grading of the whole class.
+func gradeOneSafely(env *jupyterEnv, src nbformat.Notebook, ref map[string][]observe.Record, path string, slot int, opt gradeOptions) (r submissionReport) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = submissionReport{Student: studentName(path), Assignment: opt.assignment, Submission: path,
+				Error: fmt.Sprintf("the grader failed on this submission: %v", p)}
+		}
+	}()
+	return gradeOne(env, src, ref, path, slot, opt)
 }
 
 // maxSubmissionBytes caps the size of a submitted notebook: the grader
@@ -790,6 +804,7 @@ func writeShard(dir string, s shard, assignment string, reports []submissionRepo
 func mergeShards(paths []string) ([]submissionReport, error) {
 	var all []submissionReport
 	got := map[int]string{}
+	shardOf := map[string]int{}
 	n, assignment := 0, ""
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -806,10 +821,22 @@ func mergeShards(paths []string) ([]submissionReport, error) {
 		if sr.Shards != n || sr.Assignment != assignment {
 			return nil, fmt.Errorf("%s: shard of %d for %q, the others are of %d for %q", p, sr.Shards, sr.Assignment, n, assignment)
 		}
+		if sr.Shard < 0 || sr.Shard >= n {
+			return nil, fmt.Errorf("%s: shard index %d outside 0..%d", p, sr.Shard, n-1)
+		}
 		if q, dup := got[sr.Shard]; dup {
 			return nil, fmt.Errorf("shard %d given twice: %s and %s", sr.Shard, q, p)
 		}
 		got[sr.Shard] = p
+		// A student's second submission is reported (as an error) in the
+		// same shard as the first; in two shards it means the split went
+		// wrong.
+		for _, r := range sr.Submissions {
+			if k, ok := shardOf[r.Student]; ok && k != sr.Shard {
+				return nil, fmt.Errorf("%s was graded in two shards (%d and %d)", r.Student, k, sr.Shard)
+			}
+			shardOf[r.Student] = sr.Shard
+		}
 		all = append(all, sr.Submissions...)
 	}
 	for k := 0; k < n; k++ {
@@ -818,11 +845,6 @@ func mergeShards(paths []string) ([]submissionReport, error) {
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Student < all[j].Student })
-	for i := 1; i < len(all); i++ {
-		if all[i].Student == all[i-1].Student {
-			return nil, fmt.Errorf("%s was graded in two shards", all[i].Student)
-		}
-	}
 	return all, nil
 }
 

@@ -225,6 +225,27 @@ func TestShards(t *testing.T) {
 	if _, err := mergeShards([]string{files[0], files[0], files[1]}); err == nil || !strings.Contains(err.Error(), "given twice") {
 		t.Errorf("merging a shard twice: %v", err)
 	}
+	// A student's second submission is reported in the same shard as the
+	// first (as an error): that merges. The same student in two shards, or
+	// a shard index out of range, does not.
+	write := func(dir string, k int, students ...string) string {
+		var reports []submissionReport
+		for _, s := range students {
+			reports = append(reports, submissionReport{Student: s, Assignment: "tiny"})
+		}
+		if err := writeShard(dir, shard{k, 2}, "tiny", reports); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(dir, fmt.Sprintf("shard-%d-of-2.json", k))
+	}
+	twice := t.TempDir()
+	if all, err := mergeShards([]string{write(twice, 0, "a", "a", "b"), write(twice, 1, "c")}); err != nil || len(all) != 4 {
+		t.Errorf("a second submission inside one shard: %v, %d reports", err, len(all))
+	}
+	split := t.TempDir()
+	if _, err := mergeShards([]string{write(split, 0, "a"), write(split, 1, "a")}); err == nil || !strings.Contains(err.Error(), "two shards (0 and 1)") {
+		t.Errorf("a student in two shards: %v", err)
+	}
 	for _, bad := range []string{"2/2", "-1/2", "1", "a/b", "0/0"} {
 		if _, err := parseShard(bad); err == nil {
 			t.Errorf("-shard %s accepted", bad)

@@ -69,9 +69,14 @@ func needSandbox(root string) (*sandbox, error) {
 	if os.Geteuid() != 0 {
 		return nil, errors.New("the sandbox needs root to switch each submission to its own uid (run grade as root, e.g. in the grading container)")
 	}
-	for _, tool := range []string{"bwrap", "setpriv", "prlimit", "git", "tar"} {
+	if _, err := exec.LookPath("bwrap"); err != nil {
+		return nil, fmt.Errorf("the sandbox needs bwrap: %s", piece("bubblewrap").Fix())
+	}
+	// setpriv and prlimit come with util-linux, git and tar with any
+	// machine that has a checkout: named, not installed.
+	for _, tool := range []string{"setpriv", "prlimit", "git", "tar"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			return nil, fmt.Errorf("the sandbox needs %s: %s", tool, piece("bubblewrap").Fix())
+			return nil, fmt.Errorf("the sandbox needs %s (Debian: apt-get install util-linux git tar)", tool)
 		}
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
@@ -95,7 +100,8 @@ func needSandbox(root string) (*sandbox, error) {
 		s.remove()
 		return nil, err
 	}
-	if out, err := exec.Command(s.command(0, nil, false, []string{"/bin/true"})[0], s.command(0, nil, false, []string{"/bin/true"})[1:]...).CombinedOutput(); err != nil {
+	argv := s.command(0, nil, false, []string{"/bin/true"})
+	if out, err := exec.Command(argv[0], argv[1:]...).CombinedOutput(); err != nil {
 		s.remove()
 		return nil, fmt.Errorf("bubblewrap cannot start a sandbox here: %v: %s", err, firstLines(string(out), 5))
 	}

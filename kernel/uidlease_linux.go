@@ -23,7 +23,7 @@ func leaseUIDs() (uid0 int, lease *os.File, err error) {
 		name := filepath.Join(dir, fmt.Sprintf("gradbook-sandbox-uids-%d.lock", uid0))
 		f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o600)
 		if err != nil {
-			return 0, nil, fmt.Errorf("leasing sandbox uids: %w", err)
+			continue // a link or a file we cannot use: try the next block
 		}
 		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
 			return uid0, f, nil

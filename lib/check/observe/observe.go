@@ -122,30 +122,38 @@ func agree(want, got Record) (bool, string) {
 	case want.Err != "":
 		return false, "the reference solution failed here: " + want.Err
 	case got.Err != "":
-		return false, got.Err
+		// The error's text comes from the student's program, which can read
+		// the hidden tests: the verdict (shown in feedback) never repeats it.
+		return false, "the code under test failed here (a panic or an error)"
 	case len(got.Values) != len(want.Values):
 		return false, fmt.Sprintf("%d values, want %d", len(got.Values), len(want.Values))
 	case want.Kind == Bool:
 		if got.Values[0] != want.Values[0] {
-			return false, fmt.Sprintf("got %s, want %s", got.Values[0], want.Values[0])
+			return false, fmt.Sprintf("got %s, want %s", quoteBool(got.Values[0]), want.Values[0])
 		}
 		return true, ""
 	}
-	bad, first := 0, -1
+	bad, first, firstGot := 0, -1, ""
 	for i := range want.Values {
 		w, err1 := strconv.ParseFloat(want.Values[i], 64)
 		g, err2 := strconv.ParseFloat(got.Values[i], 64)
 		if err1 != nil || err2 != nil || !close(want.Kind, g, w, want.Tol) {
 			bad++
 			if first < 0 {
-				first = i
+				// The got value is shown as the number it parses to, never
+				// as the record's text, which a forged record could fill
+				// with anything (the hidden tests' source, say).
+				first, firstGot = i, strconv.FormatFloat(g, 'g', 10, 64)
+				if err2 != nil {
+					firstGot = "something that is not a number"
+				}
 			}
 		}
 	}
 	if bad == 0 {
 		return true, ""
 	}
-	what := fmt.Sprintf("got %s, want %s", got.Values[first], want.Values[first])
+	what := fmt.Sprintf("got %s, want %s", firstGot, want.Values[first])
 	if len(want.Values) > 1 {
 		what = fmt.Sprintf("%d of %d values differ; first at index %d: %s", bad, len(want.Values), first, what)
 	}
@@ -167,4 +175,13 @@ func close(kind string, g, w, tol float64) bool {
 		return e <= tol
 	}
 	return e <= tol*math.Max(1, math.Abs(w))
+}
+
+// quoteBool shows a boolean record's value as true or false, and anything
+// else a forged record might hold as "not a boolean".
+func quoteBool(v string) string {
+	if v == "true" || v == "false" {
+		return v
+	}
+	return "something that is not a boolean"
 }

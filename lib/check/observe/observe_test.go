@@ -51,7 +51,12 @@ func TestCompare(t *testing.T) {
 		{"the student's tolerance is ignored", ref, []Record{Floats("x", Rel, 1e9, 0)}, false, "got 0"},
 		{"missing", ref, []Record{Floats("y", Rel, 1e-6, 100)}, false, "not reported"},
 		{"reported twice", ref, []Record{Floats("x", Rel, 1e-6, 100), Floats("x", Rel, 1e-6, 100)}, false, "reported 2 times"},
-		{"panicked", ref, []Record{Failed("x", Rel, 1e-6, errors.New("panic: not implemented"))}, false, "not implemented"},
+		{"panicked", ref, []Record{Failed("x", Rel, 1e-6, errors.New("panic: not implemented"))}, false, "the code under test failed"},
+		// Text from the student's program never reaches the verdict (which
+		// feedback shows): not a panic's message, not a forged value.
+		{"a panic's text is not repeated", ref, []Record{Failed("x", Rel, 1e-6, errors.New("panic: HIDDEN TEST SOURCE"))}, false, "the code under test failed"},
+		{"a forged non-number is not repeated", ref, []Record{{Name: "x", Kind: Rel, Values: []string{"HIDDEN TEST SOURCE"}}}, false, "got something that is not a number"},
+		{"a forged boolean is not repeated", Truth("b", true), []Record{{Name: "b", Kind: Bool, Values: []string{"HIDDEN TEST SOURCE"}}}, false, "got something that is not a boolean"},
 		{"NaN never agrees with a number", ref, []Record{Floats("x", Rel, 1e-6, math.NaN())}, false, "got NaN"},
 		{"wrong length", ref, []Record{Floats("x", Rel, 1e-6, 100, 100)}, false, "2 values, want 1"},
 		{"absolute: 0.9 off with tol 1", Floats("e", Abs, 1, -7.5), []Record{Floats("e", Abs, 1, -6.6)}, true, ""},
@@ -68,7 +73,7 @@ func TestCompare(t *testing.T) {
 			if len(vs) != 1 {
 				t.Fatalf("%d verdicts", len(vs))
 			}
-			if vs[0].OK != tc.ok || !strings.Contains(vs[0].Why, tc.why) {
+			if vs[0].OK != tc.ok || !strings.Contains(vs[0].Why, tc.why) || strings.Contains(vs[0].Why, "HIDDEN") {
 				t.Errorf("got %v %q, want %v and a reason containing %q", vs[0].OK, vs[0].Why, tc.ok, tc.why)
 			}
 		})
