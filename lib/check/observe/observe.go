@@ -121,6 +121,9 @@ func agree(want, got Record) (bool, string) {
 	switch {
 	case want.Err != "":
 		return false, "the reference solution failed here: " + want.Err
+	case strings.HasSuffix(got.Err, "panic: not implemented"):
+		// The stubs' own panic: a fixed text, so saying it leaks nothing.
+		return false, "panic: not implemented (the stub is not filled in yet)"
 	case got.Err != "":
 		// The error's text comes from the student's program, which can read
 		// the hidden tests: the verdict (shown in feedback) never repeats it.

@@ -51,7 +51,8 @@ func TestCompare(t *testing.T) {
 		{"the student's tolerance is ignored", ref, []Record{Floats("x", Rel, 1e9, 0)}, false, "got 0"},
 		{"missing", ref, []Record{Floats("y", Rel, 1e-6, 100)}, false, "not reported"},
 		{"reported twice", ref, []Record{Floats("x", Rel, 1e-6, 100), Floats("x", Rel, 1e-6, 100)}, false, "reported 2 times"},
-		{"panicked", ref, []Record{Failed("x", Rel, 1e-6, errors.New("panic: not implemented"))}, false, "the code under test failed"},
+		{"the stub panicked", ref, []Record{Failed("x", Rel, 1e-6, errors.New("panic: not implemented"))}, false, "panic: not implemented"},
+		{"a stub-like panic carries nothing more", ref, []Record{Failed("x", Rel, 1e-6, errors.New("HIDDEN panic: not implemented"))}, false, "panic: not implemented (the stub"},
 		// Text from the student's program never reaches the verdict (which
 		// feedback shows): not a panic's message, not a forged value.
 		{"a panic's text is not repeated", ref, []Record{Failed("x", Rel, 1e-6, errors.New("panic: HIDDEN TEST SOURCE"))}, false, "the code under test failed"},
