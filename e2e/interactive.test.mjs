@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { openNotebook as open, chromiumOptions } from './jupyter.mjs';
+import { openNotebook as open, ensureKernel, runAll, chromiumOptions } from './jupyter.mjs';
 
 const env = (name) => {
   const v = process.env[name];
@@ -52,20 +52,8 @@ test('Run All, then moving a slider changes the figure, with no kernel round tri
       t.skip(`${lecture} has no interactive figure`);
       return;
     }
-    if (await page.evaluate(() => Jupyter.notebook.kernel.name) !== 'gradbook') {
-      await page.click('#kernellink');
-      await page.hover('#menu-change-kernel');
-      await page.click('#kernel-submenu-gradbook');
-      await page.waitForFunction(() => Jupyter.notebook.kernel?.name === 'gradbook' && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120_000 });
-    }
-    await page.click('#celllink');
-    await page.click('#run_all_cells');
-    await page.waitForFunction(() => {
-      const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code' && c.get_text().trim() !== '');
-      const idle = document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon');
-      const failed = cells.some((c) => c.output_area.outputs.some((o) => o.output_type === 'error'));
-      return idle && cells[0].input_prompt_number != null && (failed || cells.every((c) => c.input_prompt_number !== '*'));
-    }, null, { timeout: runAllTimeout, polling: 500 });
+    await ensureKernel(page);
+    await runAll(page, runAllTimeout);
     const errors = await page.evaluate(() => Jupyter.notebook.get_cells().flatMap((c) => c.output_area?.outputs ?? [])
       .filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`));
     assert.deepEqual(errors, [], 'no cell has an error output');
